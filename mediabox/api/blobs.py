@@ -1,0 +1,57 @@
+"""Serves the local blob store's signed URLs (PUT uploads, GET/HEAD downloads with Range)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, g, request
+from werkzeug.exceptions import RequestedRangeNotSatisfiable
+from werkzeug.wsgi import wrap_file
+
+from mediabox.domain.errors import Forbidden, RangeNotSatisfiable
+
+blobs_bp = Blueprint("blobs", __name__, url_prefix="/api/v1/blobs")
+
+
+def _store():
+    return current_app.extensions["mediabox"].blob_store
+
+
+@blobs_bp.put("/<path:key>")
+def put_blob(key: str) -> Response:
+    store = _store()
+    grant = store.authorize("PUT", key, request.args)
+    if grant.content_type is not None and request.headers.get("Content-Type") != grant.content_type:
+        raise Forbidden("Content-Type does not match the signed upload.")
+    response = Response(status=200)
+    response.set_etag(store.receive(grant, request.stream, request.content_length))
+    return response
+
+
+@blobs_bp.get("/<path:key>")
+def get_blob(key: str) -> Response:
+    store = _store()
+    grant = store.authorize(request.method, key, request.args)
+    fileobj, info = store.open_for_serving(key)
+    g.blob_size = info.size
+    response = Response(
+        wrap_file(request.environ, fileobj),
+        content_type=grant.content_type or info.content_type,
+        direct_passthrough=True,
+    )
+    response.content_length = info.size
+    response.set_etag(info.etag)
+    if grant.disposition:
+        response.headers["Content-Disposition"] = grant.disposition
+    try:
+        return response.make_conditional(request, accept_ranges=True, complete_length=info.size)
+    except RequestedRangeNotSatisfiable:
+        response.close()
+        raise RangeNotSatisfiable(details={"size": info.size}) from None
+
+
+@blobs_bp.after_request
+def _harden(response: Response) -> Response:
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Content-Security-Policy"] = "sandbox"
+    if response.status_code == 416 and "blob_size" in g:
+        response.headers["Content-Range"] = f"bytes */{g.blob_size}"
+    return response

@@ -1,0 +1,49 @@
+"""Request and response schemas of /auth."""
+
+from __future__ import annotations
+
+import uuid
+
+from pydantic import BaseModel, EmailStr, Field
+
+from mediabox.api.schemas.common import StrictIn
+
+
+class RegisterIn(StrictIn):
+    email: EmailStr = Field(max_length=254)
+    password: str = Field(min_length=8, max_length=1024)
+    display_name: str = Field(default="", max_length=100)
+
+
+class LoginIn(StrictIn):
+    email: str = Field(min_length=1, max_length=320)
+    password: str = Field(min_length=1, max_length=1024)
+
+
+class RefreshIn(StrictIn):
+    refresh_token: str | None = Field(default=None, max_length=4096)
+
+
+class UserOut(BaseModel):
+    id: uuid.UUID
+    email: str
+    display_name: str
+    is_admin: bool
+
+    @classmethod
+    def of(cls, user) -> UserOut:
+        return cls(
+            id=user.id, email=user.email, display_name=user.display_name, is_admin=user.is_admin
+        )
+
+
+class RegisterOut(BaseModel):
+    user: UserOut
+
+
+class TokensOut(BaseModel):
+    user: UserOut
+    access_token: str
+    refresh_token: str
+    token_type: str = "Bearer"
+    expires_in: int

@@ -1,0 +1,53 @@
+"""Security headers on every response and strict CORS from CORS_ORIGINS."""
+
+from __future__ import annotations
+
+from flask import Flask, Response
+from flask_cors import CORS
+
+from mediabox.infra.config import Config
+
+API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+
+
+def app_csp(config: Config) -> str:
+    extra = f" {config.s3_endpoint_url}" if config.s3_endpoint_url else ""
+    if config.use_s3 and not config.s3_endpoint_url:
+        extra = " https://*.amazonaws.com"
+    return (
+        "default-src 'self'; "
+        f"img-src 'self' blob: data:{extra}; media-src 'self' blob:{extra}; "
+        f"connect-src 'self'{extra}; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        "font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; "
+        "form-action 'self'"
+    )
+
+
+def install_security(app: Flask, config: Config) -> None:
+    """Headers every response carries; views may set stricter ones first."""
+    spa_csp = app_csp(config)
+
+    @app.after_request
+    def _headers(response: Response) -> Response:
+        headers = response.headers
+        if "Content-Security-Policy" not in headers:
+            is_html = (response.mimetype or "") == "text/html"
+            headers["Content-Security-Policy"] = spa_csp if is_html else API_CSP
+        headers.setdefault("X-Content-Type-Options", "nosniff")
+        headers.setdefault("Referrer-Policy", "same-origin")
+        headers.setdefault("X-Frame-Options", "DENY")
+        headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        if response.mimetype == "application/json":
+            headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    if config.cors_origins:
+        CORS(
+            app,
+            resources={r"/api/*": {"origins": config.cors_origins}},
+            supports_credentials=True,
+            allow_headers=["Content-Type", "Authorization", "X-CSRF-TOKEN", "Range"],
+            expose_headers=["ETag", "Retry-After", "Content-Range", "Content-Disposition"],
+            max_age=600,
+        )

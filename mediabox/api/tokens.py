@@ -1,0 +1,114 @@
+"""flask-jwt-extended set-up: claims, user loading, session checks and error shapes."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+from flask import Flask, Response
+from flask_jwt_extended import (
+    JWTManager,
+    create_access_token,
+    create_refresh_token,
+    set_access_cookies,
+    set_refresh_cookies,
+)
+from flask_jwt_extended.exceptions import CSRFError
+
+from mediabox.api.deps import container
+from mediabox.api.errors import error_response
+from mediabox.infra.config import Config
+
+jwt = JWTManager()
+
+
+def configure_jwt(app: Flask, config: Config) -> None:
+    """Cookies (httpOnly, SameSite=Lax, CSRF double-submit) for the SPA; Bearer for clients."""
+    app.config.update(
+        JWT_SECRET_KEY=config.jwt_secret,
+        JWT_ALGORITHM="HS256",
+        JWT_DECODE_ALGORITHMS=["HS256"],
+        JWT_TOKEN_LOCATION=["headers", "cookies"],
+        JWT_ACCESS_TOKEN_EXPIRES=timedelta(seconds=config.jwt_access_ttl_seconds),
+        JWT_REFRESH_TOKEN_EXPIRES=timedelta(seconds=config.jwt_refresh_ttl_seconds),
+        JWT_COOKIE_SECURE=config.cookie_secure,
+        JWT_COOKIE_SAMESITE="Lax",
+        JWT_COOKIE_CSRF_PROTECT=True,
+        JWT_CSRF_IN_COOKIES=True,
+        JWT_CSRF_CHECK_FORM=False,
+        JWT_ACCESS_COOKIE_PATH="/",
+        JWT_REFRESH_COOKIE_PATH="/api/v1/auth/",
+        JWT_SESSION_COOKIE=False,
+        JWT_ERROR_MESSAGE_KEY="message",
+    )
+    jwt.init_app(app)
+
+    @jwt.user_identity_loader
+    def _identity(user):
+        return str(user.id)
+
+    @jwt.user_lookup_loader
+    def _lookup(_header, payload):
+        try:
+            user_id = uuid.UUID(payload["sub"])
+        except (KeyError, ValueError):
+            return None
+        return container().users.get_active(user_id)
+
+    @jwt.token_in_blocklist_loader
+    def _revoked(_header, payload) -> bool:
+        try:
+            return not container().auth.is_active(uuid.UUID(payload["sid"]))
+        except (KeyError, ValueError):
+            return True
+
+    def _unauthorized(code: str, message: str):
+        return error_response(401, code, message)
+
+    jwt.unauthorized_loader(lambda reason: _unauthorized("unauthorized", "Sign in first."))
+    jwt.invalid_token_loader(lambda reason: _unauthorized("invalid_token", "The token is invalid."))
+    jwt.expired_token_loader(lambda h, p: _unauthorized("token_expired", "The token has expired."))
+    jwt.revoked_token_loader(lambda h, p: _unauthorized("session_revoked", "The session has ended."))
+    jwt.user_lookup_error_loader(
+        lambda h, p: _unauthorized("account_unavailable", "The account is not available.")
+    )
+    jwt.token_verification_failed_loader(
+        lambda h, p: _unauthorized("invalid_token", "The token is invalid.")
+    )
+
+    @app.errorhandler(CSRFError)
+    def _csrf(_exc):
+        return error_response(
+            403, "csrf_failed", "The X-CSRF-TOKEN header is missing or does not match the cookie."
+        )
+
+    from jwt.exceptions import PyJWTError  # noqa: PLC0415
+    from flask_jwt_extended.exceptions import JWTExtendedException  # noqa: PLC0415
+
+    @app.errorhandler(JWTExtendedException)
+    def _jwt_error(_exc):
+        return _unauthorized("invalid_token", "The token is invalid or of the wrong type.")
+
+    @app.errorhandler(PyJWTError)
+    def _pyjwt_error(_exc):
+        return _unauthorized("invalid_token", "The token is invalid.")
+
+
+def issue_tokens(response_payload: dict, user, issued, config: Config) -> tuple[str, str]:
+    """Mint an access + refresh pair bound to the server-side session."""
+    claims = {"sid": str(issued.session_id)}
+    access = create_access_token(identity=user, additional_claims=claims)
+    refresh = create_refresh_token(identity=user, additional_claims={**claims, "jti": issued.jti})
+    response_payload.update(
+        access_token=access,
+        refresh_token=refresh,
+        token_type="Bearer",
+        expires_in=config.jwt_access_ttl_seconds,
+    )
+    return access, refresh
+
+
+def set_cookies(response: Response, access: str, refresh: str) -> Response:
+    set_access_cookies(response, access)
+    set_refresh_cookies(response, refresh)
+    return response

@@ -1,0 +1,57 @@
+"""The application factory: wires extensions, blueprints and the container; no work at import."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask
+
+from mediabox.infra.config import Config
+from mediabox.infra.db import (
+    configure_engine,
+    db,
+    engine_options,
+    init_migrations,
+    normalise_database_url,
+)
+
+
+def create_app(config: Config | None = None, **container_overrides) -> Flask:
+    """Build a Flask app for `config` (default: the environment)."""
+    from mediabox.api import register_blueprints  # noqa: PLC0415
+    from mediabox.api.errors import register_error_handlers  # noqa: PLC0415
+    from mediabox.api.limits import limiter  # noqa: PLC0415
+    from mediabox.api.security import install_security  # noqa: PLC0415
+    from mediabox.api.tokens import configure_jwt  # noqa: PLC0415
+    from mediabox.container import build_container  # noqa: PLC0415
+
+    config = config or Config.from_env()
+    config.data_dir.mkdir(parents=True, exist_ok=True)
+    database_url = normalise_database_url(config.database_url)
+
+    app = Flask("mediabox", static_folder=None)
+    app.config.update(
+        MEDIABOX=config,
+        SECRET_KEY=config.jwt_secret,
+        SQLALCHEMY_DATABASE_URI=database_url,
+        SQLALCHEMY_ENGINE_OPTIONS=engine_options(database_url),
+        MAX_CONTENT_LENGTH=config.max_json_body_bytes,
+        JSON_SORT_KEYS=False,
+        RATELIMIT_STORAGE_URI=config.redis_url or "memory://",
+        RATELIMIT_STRATEGY="moving-window",
+        RATELIMIT_HEADERS_ENABLED=True,
+    )
+    app.json.sort_keys = False
+    logging.basicConfig(level=logging.INFO if config.is_prod else logging.INFO)
+
+    db.init_app(app)
+    init_migrations(app)
+    with app.app_context():
+        configure_engine(db.engine)
+    limiter.init_app(app)
+    configure_jwt(app, config)
+    register_error_handlers(app)
+    install_security(app, config)
+    register_blueprints(app)
+    app.extensions["mediabox"] = build_container(config, db.session, **container_overrides)
+    return app

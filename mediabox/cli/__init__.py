@@ -1,0 +1,23 @@
+"""The `mediabox` command: serve, db, users (and more as they arrive)."""
+
+from __future__ import annotations
+
+import click
+
+from mediabox.cli.db import db_group
+from mediabox.cli.serve import serve
+from mediabox.cli.users import users_group
+
+
+@click.group(invoke_without_command=True)
+@click.version_option(package_name="mediabox")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """Mediabox: your photos and videos on your own disk or bucket."""
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(serve)
+
+
+main.add_command(serve)
+main.add_command(db_group)
+main.add_command(users_group)

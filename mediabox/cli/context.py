@@ -1,0 +1,21 @@
+"""Builds the app for CLI commands, reporting configuration errors as plain messages."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask
+
+from mediabox.infra.config import Config, ConfigError
+
+
+def load_config() -> Config:
+    try:
+        return Config.from_env()
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def load_app(config: Config | None = None) -> Flask:
+    from mediabox.app import create_app  # noqa: PLC0415
+
+    return create_app(config or load_config())

@@ -1,0 +1,40 @@
+"""`mediabox db upgrade|current|revision`."""
+
+from __future__ import annotations
+
+import click
+import flask_migrate
+
+from mediabox.cli.context import load_app
+
+
+@click.group("db")
+def db_group() -> None:
+    """Database migrations (Alembic)."""
+
+
+@db_group.command("upgrade")
+@click.argument("revision", default="head")
+def upgrade(revision: str) -> None:
+    """Apply migrations up to REVISION (default: head)."""
+    app = load_app()
+    with app.app_context():
+        flask_migrate.upgrade(revision=revision)
+    click.echo(f"database at {revision}")
+
+
+@db_group.command("current")
+def current() -> None:
+    """Show the applied revision."""
+    app = load_app()
+    with app.app_context():
+        flask_migrate.current()
+
+
+@db_group.command("revision")
+@click.option("-m", "--message", required=True)
+def revision(message: str) -> None:
+    """Autogenerate a new migration from the models (developers)."""
+    app = load_app()
+    with app.app_context():
+        flask_migrate.migrate(message=message)

@@ -1,0 +1,313 @@
+"""Blob store on the local filesystem; the app serves it through HMAC-signed URLs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import secrets
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from mediabox.domain.errors import NotFound, PayloadTooLarge, ValidationFailed
+from mediabox.infra.blobstore.base import (
+    MIN_PART_SIZE,
+    ObjectInfo,
+    PartInfo,
+    PresignedRequest,
+    content_disposition,
+    expiry,
+    stable_window,
+    utc_now,
+    validate_expires_in,
+    validate_key,
+    validate_part_number,
+    validate_range,
+)
+from mediabox.infra.blobstore.signing import BlobGrant, UrlSigner
+
+CHUNK_SIZE = 1024 * 1024
+_UPLOAD_ID = re.compile(r"[0-9a-f]{32}")
+_META_SUFFIX = ".meta.json"
+_DEFAULT_CONTENT_TYPE = "application/octet-stream"
+
+
+class LocalBlobStore:
+    """Blobs under ``root`` with atomic writes; URLs are relative ``/api/v1/blobs/...`` links.
+
+    Layout: objects at ``root/<key>`` with a ``<key>.meta.json`` sidecar (content type, md5,
+    size); temp files in ``root/.tmp``; multipart parts in ``root/.multipart/<upload_id>/``.
+    """
+
+    def __init__(self, root: Path, signer: UrlSigner, clock: Callable[[], datetime] = utc_now):
+        self._root = Path(root).resolve()
+        self._tmp = self._root / ".tmp"
+        self._uploads = self._root / ".multipart"
+        self._signer = signer
+        self._clock = clock
+        for directory in (self._root, self._tmp, self._uploads):
+            directory.mkdir(parents=True, exist_ok=True)
+
+    def presign_put(
+        self, key: str, content_type: str, max_bytes: int, expires_in: int
+    ) -> PresignedRequest:
+        validate_key(key)
+        expires_at = expiry(self._clock(), validate_expires_in(expires_in))
+        grant = BlobGrant(
+            "PUT", key, int(expires_at.timestamp()), content_type=content_type, max_bytes=max_bytes
+        )
+        return PresignedRequest(
+            self._signer.url(grant), "PUT", {"Content-Type": content_type}, expires_at
+        )
+
+    def presign_get(
+        self,
+        key: str,
+        expires_in: int,
+        *,
+        filename: str | None = None,
+        content_type: str | None = None,
+        attachment: bool = False,
+        stable: bool = False,
+    ) -> PresignedRequest:
+        validate_key(key)
+        validate_expires_in(expires_in)
+        now = self._clock()
+        expires_at = stable_window(now, expires_in)[1] if stable else expiry(now, expires_in)
+        disposition = (
+            content_disposition(filename, attachment=attachment) if filename or attachment else None
+        )
+        grant = BlobGrant(
+            "GET",
+            key,
+            int(expires_at.timestamp()),
+            content_type=content_type,
+            disposition=disposition,
+        )
+        return PresignedRequest(self._signer.url(grant), "GET", {}, expires_at)
+
+    def create_multipart(self, key: str, content_type: str) -> str:
+        validate_key(key)
+        upload_id = secrets.token_hex(16)
+        directory = self._uploads / upload_id
+        directory.mkdir()
+        _write_json(directory / "upload.json", {"key": key, "content_type": content_type})
+        return upload_id
+
+    def presign_part(
+        self, key: str, upload_id: str, part_number: int, expires_in: int, max_bytes: int
+    ) -> str:
+        self._upload_dir(key, upload_id)
+        expires_at = expiry(self._clock(), validate_expires_in(expires_in))
+        grant = BlobGrant(
+            "PUT",
+            key,
+            int(expires_at.timestamp()),
+            max_bytes=max_bytes,
+            upload_id=upload_id,
+            part_number=validate_part_number(part_number),
+        )
+        return self._signer.url(grant)
+
+    def list_parts(self, key: str, upload_id: str) -> list[PartInfo]:
+        directory = self._upload_dir(key, upload_id)
+        parts = []
+        for etag_path in sorted(directory.glob("*.etag")):
+            size = (directory / f"{etag_path.stem}.part").stat().st_size
+            parts.append(PartInfo(int(etag_path.stem), size, etag_path.read_text().strip()))
+        return parts
+
+    def complete_multipart(
+        self, key: str, upload_id: str, parts: list[tuple[int, str]] | None = None
+    ) -> None:
+        directory = self._upload_dir(key, upload_id)
+        upload = json.loads((directory / "upload.json").read_text())
+        chosen = _choose_parts(self.list_parts(key, upload_id), parts)
+        digests = hashlib.md5(usedforsecurity=False)
+        size = 0
+        with _AtomicFile(self._object_path(key), self._tmp) as out:
+            for part in chosen:
+                with open(directory / f"{part.part_number:05d}.part", "rb") as source:
+                    shutil.copyfileobj(source, out, CHUNK_SIZE)
+                digests.update(bytes.fromhex(part.etag))
+                size += part.size
+        etag = f"{digests.hexdigest()}-{len(chosen)}"
+        self._write_meta(key, upload["content_type"], etag, size)
+        shutil.rmtree(directory, ignore_errors=True)
+
+    def abort_multipart(self, key: str, upload_id: str) -> None:
+        try:
+            directory = self._upload_dir(key, upload_id)
+        except NotFound:
+            return
+        shutil.rmtree(directory, ignore_errors=True)
+
+    def head(self, key: str) -> ObjectInfo | None:
+        path = self._object_path(key)
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            return None
+        return self._info(path, size)
+
+    def read_range(self, key: str, start: int, length: int) -> bytes:
+        validate_range(start, length)
+        with self.open_read(key) as fileobj:
+            fileobj.seek(start)
+            return fileobj.read(length)
+
+    def open_read(self, key: str) -> BinaryIO:
+        try:
+            return open(self._object_path(key), "rb")
+        except FileNotFoundError:
+            raise NotFound("Blob not found.", details={"key": key}) from None
+
+    def put_file(self, key: str, fileobj: BinaryIO, content_type: str) -> None:
+        etag, size = self._receive(fileobj, self._object_path(key), limit=None)
+        self._write_meta(key, content_type, etag, size)
+
+    def delete(self, key: str) -> None:
+        path = self._object_path(key)
+        path.unlink(missing_ok=True)
+        _meta_path(path).unlink(missing_ok=True)
+
+    def delete_many(self, keys: Iterable[str]) -> None:
+        for key in [validate_key(key) for key in keys]:
+            self.delete(key)
+
+    def authorize(self, method: str, key: str, args: dict[str, str]) -> BlobGrant:
+        """Check a request against its signed URL; raise Forbidden or ValidationFailed."""
+        validate_key(key)
+        return self._signer.verify(method, key, args, self._clock())
+
+    def receive(self, grant: BlobGrant, stream: BinaryIO, content_length: int | None) -> str:
+        """Store a request body for a verified PUT grant and return its md5 ETag."""
+        limit = grant.max_bytes
+        if content_length is not None and limit is not None and content_length > limit:
+            raise PayloadTooLarge(details={"max_bytes": limit})
+        if grant.upload_id is not None and grant.part_number is not None:
+            directory = self._upload_dir(grant.key, grant.upload_id)
+            stem = f"{grant.part_number:05d}"
+            (directory / f"{stem}.etag").unlink(missing_ok=True)
+            etag, _ = self._receive(stream, directory / f"{stem}.part", limit)
+            _write_text(directory / f"{stem}.etag", etag, self._tmp)
+            return etag
+        etag, size = self._receive(stream, self._object_path(grant.key), limit)
+        self._write_meta(grant.key, grant.content_type or _DEFAULT_CONTENT_TYPE, etag, size)
+        return etag
+
+    def open_for_serving(self, key: str) -> tuple[BinaryIO, ObjectInfo]:
+        """Open a blob and describe the opened file (size from the open descriptor)."""
+        fileobj = self.open_read(key)
+        return fileobj, self._info(self._object_path(key), os.fstat(fileobj.fileno()).st_size)
+
+    def _object_path(self, key: str) -> Path:
+        path = (self._root / validate_key(key)).resolve()
+        if not path.is_relative_to(self._root):
+            raise ValidationFailed("Invalid blob key.", details={"key": key})
+        return path
+
+    def _upload_dir(self, key: str, upload_id: str) -> Path:
+        validate_key(key)
+        if not isinstance(upload_id, str) or not _UPLOAD_ID.fullmatch(upload_id):
+            raise NotFound("Upload not found.", details={"upload_id": str(upload_id)[:64]})
+        directory = self._uploads / upload_id
+        try:
+            upload = json.loads((directory / "upload.json").read_text())
+        except FileNotFoundError:
+            raise NotFound("Upload not found.", details={"upload_id": upload_id}) from None
+        if upload["key"] != key:
+            raise NotFound("Upload not found.", details={"upload_id": upload_id})
+        return directory
+
+    def _receive(self, source: BinaryIO, dest: Path, limit: int | None) -> tuple[str, int]:
+        digest = hashlib.md5(usedforsecurity=False)
+        size = 0
+        with _AtomicFile(dest, self._tmp) as out:
+            while chunk := source.read(CHUNK_SIZE):
+                size += len(chunk)
+                if limit is not None and size > limit:
+                    raise PayloadTooLarge(details={"max_bytes": limit})
+                digest.update(chunk)
+                out.write(chunk)
+        return digest.hexdigest(), size
+
+    def _write_meta(self, key: str, content_type: str, etag: str, size: int) -> None:
+        meta = {"content_type": content_type, "etag": etag, "size": size}
+        _write_text(_meta_path(self._object_path(key)), json.dumps(meta), self._tmp)
+
+    def _info(self, path: Path, size: int) -> ObjectInfo:
+        try:
+            meta = json.loads(_meta_path(path).read_text())
+        except (FileNotFoundError, ValueError):
+            meta = {}
+        if meta.get("size") != size:
+            stat = path.stat()
+            meta = {"etag": f"{size:x}-{stat.st_mtime_ns:x}", **meta, "size": size}
+        content_type = meta.get("content_type", _DEFAULT_CONTENT_TYPE)
+        return ObjectInfo(size=size, etag=meta["etag"], content_type=content_type)
+
+
+class _AtomicFile:
+    """A temp file in ``tmp_dir`` that replaces ``dest`` on success (after fsync)."""
+
+    def __init__(self, dest: Path, tmp_dir: Path):
+        self._dest = dest
+        self._tmp_dir = tmp_dir
+
+    def __enter__(self) -> BinaryIO:
+        fd, name = tempfile.mkstemp(dir=self._tmp_dir)
+        self._tmp_path = Path(name)
+        self._file = os.fdopen(fd, "wb")
+        return self._file
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            if exc_type is None:
+                self._file.flush()
+                os.fsync(self._file.fileno())
+            self._file.close()
+            if exc_type is None:
+                self._dest.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(self._tmp_path, self._dest)
+        finally:
+            self._tmp_path.unlink(missing_ok=True)
+
+
+def _choose_parts(
+    uploaded: list[PartInfo], requested: list[tuple[int, str]] | None
+) -> list[PartInfo]:
+    by_number = {part.part_number: part for part in uploaded}
+    if requested is None:
+        chosen = uploaded
+    else:
+        chosen = []
+        for number, etag in requested:
+            part = by_number.get(number)
+            if part is None or part.etag != etag.strip('"'):
+                raise ValidationFailed("Unknown part.", details={"part_number": number})
+            chosen.append(part)
+    numbers = [part.part_number for part in chosen]
+    if not chosen or numbers != sorted(set(numbers)):
+        raise ValidationFailed("Parts must be non-empty and in ascending order.")
+    if any(part.size < MIN_PART_SIZE for part in chosen[:-1]):
+        raise ValidationFailed("Every part but the last must be at least 5 MiB.")
+    return chosen
+
+
+def _meta_path(path: Path) -> Path:
+    return path.with_name(path.name + _META_SUFFIX)
+
+
+def _write_json(path: Path, value: object) -> None:
+    path.write_text(json.dumps(value))
+
+
+def _write_text(path: Path, text: str, tmp_dir: Path) -> None:
+    with _AtomicFile(path, tmp_dir) as out:
+        out.write(text.encode())

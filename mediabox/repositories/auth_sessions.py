@@ -1,0 +1,53 @@
+"""Queries for sign-in sessions and their refresh tokens."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from mediabox.domain.models import AuthSession, RefreshToken
+
+
+class AuthSessionRepository:
+    """Sessions (refresh-token families) and refresh tokens; never commits."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    def get(self, session_id: uuid.UUID) -> AuthSession | None:
+        return self.session.get(AuthSession, session_id)
+
+    def add(self, auth_session: AuthSession) -> AuthSession:
+        self.session.add(auth_session)
+        self.session.flush()
+        return auth_session
+
+    def get_token(self, jti: str, *, for_update: bool = False) -> RefreshToken | None:
+        query = select(RefreshToken).where(RefreshToken.jti == jti)
+        if for_update:
+            query = query.with_for_update()
+        return self.session.scalar(query)
+
+    def add_token(self, token: RefreshToken) -> RefreshToken:
+        self.session.add(token)
+        self.session.flush()
+        return token
+
+    def mark_token_used(self, jti: str, when: datetime) -> bool:
+        """Set used_at only if still unused; False when someone else used it first."""
+        result = self.session.execute(
+            update(RefreshToken)
+            .where(RefreshToken.jti == jti, RefreshToken.used_at.is_(None))
+            .values(used_at=when)
+        )
+        return result.rowcount == 1
+
+    def revoke_all_for_user(self, user_id: uuid.UUID, when: datetime, reason: str) -> None:
+        self.session.execute(
+            update(AuthSession)
+            .where(AuthSession.user_id == user_id, AuthSession.revoked_at.is_(None))
+            .values(revoked_at=when, revoked_reason=reason)
+        )

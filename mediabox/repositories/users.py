@@ -1,0 +1,34 @@
+"""Queries for users."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from mediabox.domain.models import User
+
+
+class UserRepository:
+    """Every query on `users`; never commits."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    def get_by_id(self, user_id: uuid.UUID) -> User | None:
+        return self.session.get(User, user_id)
+
+    def get_by_email(self, email: str) -> User | None:
+        return self.session.scalar(select(User).where(User.email == email))
+
+    def count(self) -> int:
+        return self.session.scalar(select(func.count()).select_from(User)) or 0
+
+    def list_all(self) -> list[User]:
+        return list(self.session.scalars(select(User).order_by(User.created_at, User.email)))
+
+    def add(self, user: User) -> User:
+        self.session.add(user)
+        self.session.flush()
+        return user

@@ -1,0 +1,131 @@
+"""Accounts: registration, sign-in checks and administration."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from mediabox.domain.clock import Clock
+from mediabox.domain.errors import Conflict, Forbidden, NotFound, Unauthorized, ValidationFailed
+from mediabox.domain.models import User
+from mediabox.infra.passwords import PasswordHasher
+from mediabox.repositories.auth_sessions import AuthSessionRepository
+from mediabox.repositories.users import UserRepository
+
+MIN_PASSWORD_LENGTH = 8
+MAX_PASSWORD_LENGTH = 1024
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+class UserService:
+    """Creates accounts, checks credentials and manages users; each method is one transaction."""
+
+    def __init__(
+        self,
+        session: Session,
+        users: UserRepository,
+        auth_sessions: AuthSessionRepository,
+        hasher: PasswordHasher,
+        clock: Clock,
+        *,
+        allow_registration: bool,
+    ):
+        self.session = session
+        self.users = users
+        self.auth_sessions = auth_sessions
+        self.hasher = hasher
+        self.clock = clock
+        self.allow_registration = allow_registration
+
+    def register(self, email: str, password: str, display_name: str = "") -> User:
+        """Open registration: the first account becomes admin; later ones need the setting."""
+        if self.users.count() > 0 and not self.allow_registration:
+            raise Forbidden("Registration is closed on this server.", code="registration_closed")
+        return self._create(email, password, display_name, is_admin=self.users.count() == 0)
+
+    def create_user(
+        self, email: str, password: str, display_name: str = "", *, is_admin: bool = False
+    ) -> User:
+        """Administrative creation (CLI); the first account is always admin."""
+        return self._create(
+            email, password, display_name, is_admin=is_admin or self.users.count() == 0
+        )
+
+    def _create(self, email: str, password: str, display_name: str, *, is_admin: bool) -> User:
+        _check_password(password)
+        email = normalise_email(email)
+        if self.users.get_by_email(email):
+            raise Conflict("An account with this email already exists.", code="email_taken")
+        user = User(
+            email=email,
+            display_name=display_name.strip() or email.split("@", 1)[0],
+            password_hash=self.hasher.hash(password),
+            is_admin=is_admin,
+            is_active=True,
+        )
+        try:
+            self.users.add(user)
+            self.session.commit()
+        except IntegrityError as exc:
+            self.session.rollback()
+            raise Conflict("An account with this email already exists.", code="email_taken") from exc
+        return user
+
+    def authenticate(self, email: str, password: str) -> User:
+        """Return the user for valid credentials; unknown email and wrong password look alike."""
+        user = self.users.get_by_email(normalise_email(email))
+        if user is None:
+            self.hasher.burn(password)
+            raise Unauthorized("Wrong email or password.", code="invalid_credentials")
+        if not self.hasher.verify(user.password_hash, password):
+            raise Unauthorized("Wrong email or password.", code="invalid_credentials")
+        if not user.is_active:
+            raise Unauthorized("This account is disabled.", code="account_disabled")
+        if self.hasher.needs_rehash(user.password_hash):
+            user.password_hash = self.hasher.hash(password)
+            self.session.commit()
+        return user
+
+    def get_active(self, user_id: uuid.UUID) -> User | None:
+        user = self.users.get_by_id(user_id)
+        return user if user is not None and user.is_active else None
+
+    def list_users(self) -> list[User]:
+        return self.users.list_all()
+
+    def set_password(self, email: str, password: str) -> User:
+        """Change a password and end every session of that user."""
+        _check_password(password)
+        user = self._require(email)
+        user.password_hash = self.hasher.hash(password)
+        self.auth_sessions.revoke_all_for_user(user.id, self.clock(), "password_changed")
+        self.session.commit()
+        return user
+
+    def set_active(self, email: str, active: bool) -> User:
+        """Disable (ending every session) or re-enable an account."""
+        user = self._require(email)
+        user.is_active = active
+        if not active:
+            self.auth_sessions.revoke_all_for_user(user.id, self.clock(), "disabled")
+        self.session.commit()
+        return user
+
+    def _require(self, email: str) -> User:
+        user = self.users.get_by_email(normalise_email(email))
+        if user is None:
+            raise NotFound(f"No account with email {email!r}.", code="user_not_found")
+        return user
+
+
+def _check_password(password: str) -> None:
+    if not (MIN_PASSWORD_LENGTH <= len(password) <= MAX_PASSWORD_LENGTH):
+        raise ValidationFailed(
+            f"Password must be {MIN_PASSWORD_LENGTH}–{MAX_PASSWORD_LENGTH} characters long.",
+            code="weak_password",
+        )

@@ -1,0 +1,1 @@
+"""Helpers shared by test tiers (servers started as subprocesses, factories)."""
