@@ -18,12 +18,12 @@ from mediabox.infra.db import (
 
 def create_app(config: Config | None = None, **container_overrides) -> Flask:
     """Build a Flask app for `config` (default: the environment)."""
-    from mediabox.api import register_blueprints  # noqa: PLC0415
-    from mediabox.api.errors import register_error_handlers  # noqa: PLC0415
-    from mediabox.api.limits import limiter  # noqa: PLC0415
-    from mediabox.api.security import install_security  # noqa: PLC0415
-    from mediabox.api.tokens import configure_jwt  # noqa: PLC0415
-    from mediabox.container import build_container  # noqa: PLC0415
+    from mediabox.api import register_blueprints
+    from mediabox.api.errors import register_error_handlers
+    from mediabox.api.limits import limiter
+    from mediabox.api.security import install_security
+    from mediabox.api.tokens import configure_jwt
+    from mediabox.container import build_container
 
     config = config or Config.from_env()
     config.data_dir.mkdir(parents=True, exist_ok=True)
@@ -42,7 +42,7 @@ def create_app(config: Config | None = None, **container_overrides) -> Flask:
         RATELIMIT_HEADERS_ENABLED=True,
     )
     app.json.sort_keys = False
-    logging.basicConfig(level=logging.INFO if config.is_prod else logging.INFO)
+    logging.basicConfig(level=logging.INFO)
 
     db.init_app(app)
     init_migrations(app)
@@ -52,6 +52,6 @@ def create_app(config: Config | None = None, **container_overrides) -> Flask:
     configure_jwt(app, config)
     register_error_handlers(app)
     install_security(app, config)
-    register_blueprints(app)
+    register_blueprints(app, local_blobs=not config.use_s3)
     app.extensions["mediabox"] = build_container(config, db.session, **container_overrides)
     return app

@@ -10,7 +10,14 @@ from flask_jwt_extended import get_jwt, unset_jwt_cookies, verify_jwt_in_request
 from mediabox.api.deps import container, me
 from mediabox.api.limits import limiter, login_account_key, login_account_limit, login_ip_limit
 from mediabox.api.routing import route
-from mediabox.api.schemas.auth import LoginIn, RefreshIn, RegisterIn, RegisterOut, TokensOut, UserOut
+from mediabox.api.schemas.auth import (
+    LoginIn,
+    RefreshIn,
+    RegisterIn,
+    RegisterOut,
+    TokensOut,
+    UserOut,
+)
 from mediabox.api.tokens import issue_tokens, set_cookies
 
 bp = Blueprint("auth", __name__, url_prefix="/api/v1/auth")
@@ -19,30 +26,58 @@ bp = Blueprint("auth", __name__, url_prefix="/api/v1/auth")
 def _tokens_response(user, issued):
     payload: dict = {"user": UserOut.of(user).model_dump(mode="json")}
     access, refresh = issue_tokens(payload, user, issued, current_app.config["MEDIABOX"])
-    return set_cookies(jsonify(TokensOut.model_validate(payload).model_dump(mode="json")),
-                       access, refresh)
+    return set_cookies(
+        jsonify(TokensOut.model_validate(payload).model_dump(mode="json")), access, refresh
+    )
 
 
-@route(bp, "/register", "POST", summary="Create an account (the first one is the admin)",
-       body=RegisterIn, response=RegisterOut, status=201, auth="none", errors=(400, 403, 409))
+@route(
+    bp,
+    "/register",
+    "POST",
+    summary="Create an account (the first one is the admin)",
+    body=RegisterIn,
+    response=RegisterOut,
+    status=201,
+    auth="none",
+    errors=(400, 403, 409),
+)
 def register(body: RegisterIn):
     user = container().users.register(body.email, body.password, body.display_name)
     return RegisterOut(user=UserOut.of(user))
 
 
-@route(bp, "/login", "POST", summary="Sign in; sets cookies and returns Bearer tokens",
-       body=LoginIn, response=TokensOut, auth="none", errors=(400, 401, 429),
-       decorators=(limiter.limit(login_ip_limit),
-                   limiter.limit(login_account_limit, key_func=login_account_key)))
+@route(
+    bp,
+    "/login",
+    "POST",
+    summary="Sign in; sets cookies and returns Bearer tokens",
+    body=LoginIn,
+    response=TokensOut,
+    auth="none",
+    errors=(400, 401, 429),
+    decorators=(
+        limiter.limit(login_ip_limit),
+        limiter.limit(login_account_limit, key_func=login_account_key),
+    ),
+)
 def login(body: LoginIn):
     user = container().users.authenticate(body.email, body.password)
     issued = container().auth.start(user, request.headers.get("User-Agent", ""))
     return _tokens_response(user, issued)
 
 
-@route(bp, "/refresh", "POST", summary="Rotate the refresh token (cookie + CSRF, or body)",
-       body=RefreshIn, body_optional=True, response=TokensOut, auth="refresh",
-       errors=(401, 403))
+@route(
+    bp,
+    "/refresh",
+    "POST",
+    summary="Rotate the refresh token (cookie + CSRF, or body)",
+    body=RefreshIn,
+    body_optional=True,
+    response=TokensOut,
+    auth="refresh",
+    errors=(401, 403),
+)
 def refresh(body: RefreshIn):
     if body.refresh_token:
         verify_jwt_in_request(refresh=True, locations=["json"])
@@ -54,8 +89,15 @@ def refresh(body: RefreshIn):
     return _tokens_response(user, issued)
 
 
-@route(bp, "/logout", "POST", summary="End this session and clear the cookies", status=204,
-       auth="any", errors=(401, 403))
+@route(
+    bp,
+    "/logout",
+    "POST",
+    summary="End this session and clear the cookies",
+    status=204,
+    auth="any",
+    errors=(401, 403),
+)
 def logout():
     claims = get_jwt()
     container().auth.end(uuid.UUID(claims["sid"]), me().id)

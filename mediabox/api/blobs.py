@@ -19,6 +19,7 @@ def _store():
 def put_blob(key: str) -> Response:
     store = _store()
     grant = store.authorize("PUT", key, request.args)
+    request.max_content_length = None
     if grant.content_type is not None and request.headers.get("Content-Type") != grant.content_type:
         raise Forbidden("Content-Type does not match the signed upload.")
     response = Response(status=200)

@@ -73,7 +73,9 @@ def register_error_handlers(app: Flask) -> None:
         else:
             message = exc.description or exc.name
         response = error_response(
-            status, HTTP_CODES.get(status, exc.name.lower().replace(" ", "_")), message,
+            status,
+            HTTP_CODES.get(status, exc.name.lower().replace(" ", "_")),
+            message,
             headers=headers,
         )
         retry = exc.get_response().headers.get("Retry-After") if status == 429 else None

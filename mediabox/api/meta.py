@@ -17,12 +17,22 @@ bp = Blueprint("meta", __name__, url_prefix="/api/v1")
 docs_bp = Blueprint("docs", __name__)
 
 
-@route(bp, "/health", "GET", summary="Liveness and database check", response=HealthOut,
-       auth="none", errors=(503,))
+@route(
+    bp,
+    "/health",
+    "GET",
+    summary="Liveness and database check",
+    response=HealthOut,
+    auth="none",
+    errors=(503,),
+)
 def health():
     database_ok = container().health.database_ok()
-    out = HealthOut(status="ok" if database_ok else "degraded", version=__version__,
-                    database="ok" if database_ok else "unreachable")
+    out = HealthOut(
+        status="ok" if database_ok else "degraded",
+        version=__version__,
+        database="ok" if database_ok else "unreachable",
+    )
     if not database_ok:
         response = jsonify(out.model_dump())
         response.status_code = 503
@@ -52,11 +62,11 @@ def docs():
 <title>Mediabox API</title><style nonce="{nonce}">
 body{{font:15px system-ui,sans-serif;margin:2rem;color:#222}}table{{border-collapse:collapse}}
 td,th{{border-bottom:1px solid #ddd;padding:.35rem .6rem;text-align:left}}.m{{font-weight:600}}
-</style></head><body><h1>Mediabox API {escape(spec['info']['version'])}</h1>
-<p>{escape(spec['info']['description'])}</p>
+</style></head><body><h1>Mediabox API {escape(spec["info"]["version"])}</h1>
+<p>{escape(spec["info"]["description"])}</p>
 <p>Machine-readable document: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a></p>
 <table><tr><th>Method</th><th>Path</th><th>Summary</th><th>Statuses</th></tr>
-{''.join(rows)}</table></body></html>"""
+{"".join(rows)}</table></body></html>"""
     response = current_app.response_class(html, mimetype="text/html")
     response.headers["Content-Security-Policy"] = (
         f"default-src 'none'; style-src 'nonce-{nonce}'; frame-ancestors 'none'; base-uri 'none'"

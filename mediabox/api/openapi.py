@@ -70,8 +70,9 @@ def build_openapi() -> dict[str, Any]:
         if op.body is not None:
             entry["requestBody"] = {
                 "required": True,
-                "content": {"application/json": {"schema": {"$ref": REF.format(
-                    model=op.body.__name__)}}},
+                "content": {
+                    "application/json": {"schema": {"$ref": REF.format(model=op.body.__name__)}}
+                },
             }
         ok: dict[str, Any] = {"description": "Success"}
         if op.response is not None:

@@ -42,8 +42,9 @@ def parse_body(model: type[BaseModel], *, optional: bool = False) -> BaseModel:
             return model()
         raise ValidationFailed("A JSON body is required.", code="invalid_json")
     if not request.is_json:
-        raise ValidationFailed("The body must be JSON (Content-Type: application/json).",
-                               code="invalid_json")
+        raise ValidationFailed(
+            "The body must be JSON (Content-Type: application/json).", code="invalid_json"
+        )
     try:
         return model.model_validate_json(raw)
     except ValidationError as exc:
@@ -97,10 +98,7 @@ def route(
                 return result
             if result is None:
                 return Response(status=204)
-            if isinstance(result, BaseModel):
-                payload = result.model_dump(mode="json")
-            else:
-                payload = result
+            payload = result.model_dump(mode="json") if isinstance(result, BaseModel) else result
             out = jsonify(payload)
             out.status_code = status
             return out

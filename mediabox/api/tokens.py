@@ -68,7 +68,9 @@ def configure_jwt(app: Flask, config: Config) -> None:
     jwt.unauthorized_loader(lambda reason: _unauthorized("unauthorized", "Sign in first."))
     jwt.invalid_token_loader(lambda reason: _unauthorized("invalid_token", "The token is invalid."))
     jwt.expired_token_loader(lambda h, p: _unauthorized("token_expired", "The token has expired."))
-    jwt.revoked_token_loader(lambda h, p: _unauthorized("session_revoked", "The session has ended."))
+    jwt.revoked_token_loader(
+        lambda h, p: _unauthorized("session_revoked", "The session has ended.")
+    )
     jwt.user_lookup_error_loader(
         lambda h, p: _unauthorized("account_unavailable", "The account is not available.")
     )
@@ -82,8 +84,8 @@ def configure_jwt(app: Flask, config: Config) -> None:
             403, "csrf_failed", "The X-CSRF-TOKEN header is missing or does not match the cookie."
         )
 
-    from jwt.exceptions import PyJWTError  # noqa: PLC0415
-    from flask_jwt_extended.exceptions import JWTExtendedException  # noqa: PLC0415
+    from flask_jwt_extended.exceptions import JWTExtendedException
+    from jwt.exceptions import PyJWTError
 
     @app.errorhandler(JWTExtendedException)
     def _jwt_error(_exc):

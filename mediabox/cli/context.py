@@ -16,6 +16,6 @@ def load_config() -> Config:
 
 
 def load_app(config: Config | None = None) -> Flask:
-    from mediabox.app import create_app  # noqa: PLC0415
+    from mediabox.app import create_app
 
     return create_app(config or load_config())

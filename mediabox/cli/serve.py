@@ -15,7 +15,7 @@ from mediabox.cli.context import load_app, load_config
 @click.option("--no-migrate", is_flag=True, help="Do not apply pending migrations first.")
 def serve(host: str, port: int, threads: int, no_migrate: bool) -> None:
     """Serve the API and web app (LAN mode)."""
-    from waitress import serve as waitress_serve  # noqa: PLC0415
+    from waitress import serve as waitress_serve
 
     config = load_config()
     app = load_app(config)

@@ -255,8 +255,6 @@ class Share(TimestampMixin, Base):
     view_count: Mapped[int] = mapped_column(Integer, default=0)
 
     __table_args__ = (
-        CheckConstraint(
-            "(asset_id IS NULL) <> (album_id IS NULL)", name="exactly_one_target"
-        ),
+        CheckConstraint("(asset_id IS NULL) <> (album_id IS NULL)", name="exactly_one_target"),
         Index("ix_shares_owner_id", "owner_id"),
     )

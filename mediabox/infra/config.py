@@ -99,15 +99,13 @@ class Config:
         data_dir = data_dir.expanduser().resolve()
         app_env = env.get("APP_ENV", "dev")
         jwt_secret = env.get("JWT_SECRET", "")
-        if jwt_secret or "JWT_SECRET" in env:
-            if app_env.lower() in {"prod", "production"} and (
-                jwt_secret.lower() in WEAK_SECRETS or len(jwt_secret) < MIN_SECRET_LENGTH
-            ):
-                raise ConfigError(
-                    f"JWT_SECRET is too weak for APP_ENV={app_env}: "
-                    f"use at least {MIN_SECRET_LENGTH} random characters, or unset it so a "
-                    "secret is generated in the data directory"
-                )
+        weak = jwt_secret.lower() in WEAK_SECRETS or len(jwt_secret) < MIN_SECRET_LENGTH
+        if "JWT_SECRET" in env and app_env.lower() in {"prod", "production"} and weak:
+            raise ConfigError(
+                f"JWT_SECRET is too weak for APP_ENV={app_env}: "
+                f"use at least {MIN_SECRET_LENGTH} random characters, or unset it so a "
+                "secret is generated in the data directory"
+            )
         config = cls(
             data_dir=data_dir,
             app_env=app_env,

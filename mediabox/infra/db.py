@@ -49,7 +49,7 @@ def migrations_dir() -> str:
     """The Alembic folder: packaged as `mediabox.migrations`, or `migrations/` in a checkout."""
     spec = importlib.util.find_spec("mediabox.migrations")
     if spec is not None and spec.submodule_search_locations:
-        return str(list(spec.submodule_search_locations)[0])
+        return str(next(iter(spec.submodule_search_locations)))
     return str(Path(__file__).resolve().parents[2] / "migrations")
 
 

@@ -39,8 +39,9 @@ class AuthService:
         """Open a new session for a user who has just proven who they are."""
         now = self.clock()
         auth_session = self.sessions.add(
-            AuthSession(user_id=user.id, created_at=now, last_used_at=now,
-                        user_agent=user_agent[:300])
+            AuthSession(
+                user_id=user.id, created_at=now, last_used_at=now, user_agent=user_agent[:300]
+            )
         )
         issued = self._issue(auth_session.id, now)
         self.session.commit()

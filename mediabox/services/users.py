@@ -73,7 +73,9 @@ class UserService:
             self.session.commit()
         except IntegrityError as exc:
             self.session.rollback()
-            raise Conflict("An account with this email already exists.", code="email_taken") from exc
+            raise Conflict(
+                "An account with this email already exists.", code="email_taken"
+            ) from exc
         return user
 
     def authenticate(self, email: str, password: str) -> User:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from PIL import ExifTags, Image
 
@@ -49,8 +49,8 @@ def read_captured_at(exif: Image.Exif) -> tuple[datetime | None, int | None]:
             continue
         offset = parse_offset_minutes(sub.get(offset_tag))
         if offset is None:
-            return local.replace(tzinfo=timezone.utc), None
-        return (local - timedelta(minutes=offset)).replace(tzinfo=timezone.utc), offset
+            return local.replace(tzinfo=UTC), None
+        return (local - timedelta(minutes=offset)).replace(tzinfo=UTC), offset
     return None, None
 
 

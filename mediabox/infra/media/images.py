@@ -120,7 +120,7 @@ def _process_image(
 ) -> PhotoMeta:
     width, height = im.size
     if width <= 0 or height <= 0 or width * height > MAX_PIXELS:
-        raise MediaError(f"image is too large ({width}×{height} pixels)")
+        raise MediaError(f"image is too large ({width}x{height} pixels)")
     exif = im.getexif()
     orientation = exif_reader.read_orientation(exif)
     if kind.is_heif:

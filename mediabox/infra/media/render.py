@@ -24,7 +24,7 @@ _TRANSPOSE = {
 
 
 def fit_size(size: tuple[int, int], box: int) -> tuple[int, int]:
-    """The size of ``size`` scaled down (never up) to fit a ``box``×``box`` square."""
+    """The size of ``size`` scaled down (never up) to fit a ``box``x``box`` square."""
     width, height = size
     if width <= box and height <= box:
         return width, height
@@ -47,7 +47,7 @@ def write_derivatives(
 ) -> None:
     """Resize ``im`` once to the preview, derive the thumbnail from it, and save both.
 
-    ``im`` is in stored orientation; ``orientation`` (1–8) is applied after resizing, which
+    ``im`` is in stored orientation; ``orientation`` (1-8) is applied after resizing, which
     is equivalent because both boxes are square. The result is RGB, converted to sRGB when
     an ICC profile is given, alpha flattened onto white, progressive JPEG without metadata.
     """

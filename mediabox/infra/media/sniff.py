@@ -41,7 +41,7 @@ Kind = Literal["photo", "video"]
 
 @dataclass(frozen=True)
 class SniffResult:
-    """What a file is: its MIME type, whether it is a photo or a video, and a canonical extension."""
+    """What a file is: MIME type, photo or video, and a canonical extension."""
 
     mime: str
     kind: Kind

@@ -6,7 +6,7 @@ import os
 import re
 import shutil
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from PIL import Image
 
@@ -83,7 +83,7 @@ def process_video(
         width = int(cap.get(cv2.CAP_PROP_FRAME_WIDTH))
         height = int(cap.get(cv2.CAP_PROP_FRAME_HEIGHT))
         if not (0 < width <= MAX_FRAME_SIDE and 0 < height <= MAX_FRAME_SIDE):
-            raise MediaError(f"video frame size {width}×{height} is out of bounds")
+            raise MediaError(f"video frame size {width}x{height} is out of bounds")
         duration_ms = container.duration_ms
         if duration_ms is None or container.truncated:
             decoded_ms = _decoded_duration_ms(cap)
@@ -142,7 +142,7 @@ def _read_container(path: str | os.PathLike[str]) -> _Container:
         duration = _number(video.duration)
     apple_date = getattr(general, "comapplequicktimecreationdate", None)
     return _Container(
-        duration_ms=int(round(duration)) if duration and duration > 0 else None,
+        duration_ms=round(duration) if duration and duration > 0 else None,
         truncated=str(getattr(general, "istruncated", "") or "").lower() == "yes",
         rotation=int(_number(getattr(video, "rotation", None)) or 0) % 360,
         captured_at=_utc_date(getattr(general, "encoded_date", None))
@@ -176,7 +176,7 @@ def _utc_date(value: object) -> datetime | None:
         return None
     if parsed.year in _ZERO_DATE_YEARS and (parsed.month, parsed.day) == (1, 1):
         return None
-    return parsed.replace(tzinfo=timezone.utc)
+    return parsed.replace(tzinfo=UTC)
 
 
 def _apple_offset(value: object) -> int | None:
@@ -211,7 +211,7 @@ def _decoded_duration_ms(cap) -> int:
         raise MediaError("video has no decodable frames")
     cap.set(cv2.CAP_PROP_POS_FRAMES, 0)
     frame_ms = 1000.0 / fps if fps and 0 < fps < 1000 else 0.0
-    return int(round(last_ms + frame_ms))
+    return round(last_ms + frame_ms)
 
 
 def _poster_frame(cap, src_path: str | os.PathLike[str], duration_ms: int):

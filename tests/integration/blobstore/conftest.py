@@ -10,8 +10,8 @@ from datetime import UTC, datetime, timedelta
 import boto3
 import pytest
 import requests
-from requests.structures import CaseInsensitiveDict
 from flask import Flask, jsonify
+from requests.structures import CaseInsensitiveDict
 
 from mediabox.api.blobs import blobs_bp
 from mediabox.domain.errors import DomainError
@@ -37,6 +37,8 @@ class FakeClock:
 
 @dataclass
 class HttpResult:
+    """Status, headers (case-insensitive) and body of one response."""
+
     status: int
     headers: CaseInsensitiveDict
     body: bytes

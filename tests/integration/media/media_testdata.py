@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 MEDIA_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "testdata" / "media"
@@ -42,15 +42,15 @@ def expected_captured(row: dict[str, str]) -> tuple[datetime | None, int | None]
     if not text:
         return None, None
     if text.endswith("Z"):
-        return datetime.fromisoformat(text[:19]).replace(tzinfo=timezone.utc), None
+        return datetime.fromisoformat(text[:19]).replace(tzinfo=UTC), None
     local = datetime.strptime(text, "%Y:%m:%d %H:%M:%S")
     offset_text = row["offset_time"].strip()
     if not offset_text:
-        return local.replace(tzinfo=timezone.utc), None
+        return local.replace(tzinfo=UTC), None
     sign = -1 if offset_text.startswith("-") else 1
     hours, minutes = offset_text[1:].split(":")
     offset = sign * (int(hours) * 60 + int(minutes))
-    return (local - timedelta(minutes=offset)).replace(tzinfo=timezone.utc), offset
+    return (local - timedelta(minutes=offset)).replace(tzinfo=UTC), offset
 
 
 def fitted(size: tuple[int, int], box: int) -> tuple[int, int]:

@@ -1,0 +1,53 @@
+"""Short-lived signed URLs for an asset's files, through whichever blob store is configured."""
+
+from __future__ import annotations
+
+from mediabox.domain.errors import NotFound
+from mediabox.domain.models import Asset
+from mediabox.infra.blobstore import BlobStore, PresignedRequest
+
+KINDS = ("original", "thumb", "preview", "poster")
+
+
+class MediaUrls:
+    """Signs GET URLs. Thumbnail/preview URLs are stable within a TTL window so browsers cache."""
+
+    def __init__(self, blob_store: BlobStore, ttl_seconds: int):
+        self.blob_store = blob_store
+        self.ttl = ttl_seconds
+
+    def thumb_url(self, asset: Asset) -> str | None:
+        if not asset.storage_key_thumb:
+            return None
+        return self.blob_store.presign_get(
+            asset.storage_key_thumb, self.ttl, content_type="image/jpeg", stable=True
+        ).url
+
+    def preview_url(self, asset: Asset) -> str | None:
+        key = asset.storage_key_preview or asset.storage_key_poster
+        if not key:
+            return None
+        return self.blob_store.presign_get(
+            key, self.ttl, content_type="image/jpeg", stable=True
+        ).url
+
+    def signed(self, asset: Asset, kind: str, *, attachment: bool = False) -> PresignedRequest:
+        """A URL for one of the asset's files; a file that does not exist (yet) is a 404."""
+        if kind == "original":
+            return self.blob_store.presign_get(
+                asset.storage_key_original,
+                self.ttl,
+                filename=asset.original_filename,
+                content_type=asset.content_type,
+                attachment=attachment,
+            )
+        key = {
+            "thumb": asset.storage_key_thumb,
+            "preview": asset.storage_key_preview or asset.storage_key_poster,
+            "poster": asset.storage_key_poster,
+        }.get(kind)
+        if not key:
+            raise NotFound(f"This asset has no {kind} (yet).", code="file_not_ready")
+        return self.blob_store.presign_get(
+            key, self.ttl, content_type="image/jpeg", stable=kind in {"thumb", "preview"}
+        )
