@@ -11,7 +11,7 @@ from sqlalchemy import event
 
 from mediabox.domain.models import Base
 
-db = SQLAlchemy(model_class=Base)
+db = SQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
 migrate = Migrate()
 
 

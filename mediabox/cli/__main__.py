@@ -1,0 +1,3 @@
+from mediabox.cli import main
+
+main()
