@@ -20,7 +20,7 @@ def create_app(config: Config | None = None, **container_overrides) -> Flask:
     """Build a Flask app for `config` (default: the environment)."""
     from mediabox.api import register_blueprints
     from mediabox.api.errors import register_error_handlers
-    from mediabox.api.limits import limiter
+    from mediabox.api.limits import install_limiter
     from mediabox.api.security import install_security
     from mediabox.api.tokens import configure_jwt
     from mediabox.container import build_container
@@ -37,9 +37,6 @@ def create_app(config: Config | None = None, **container_overrides) -> Flask:
         SQLALCHEMY_ENGINE_OPTIONS=engine_options(database_url),
         MAX_CONTENT_LENGTH=config.max_json_body_bytes,
         JSON_SORT_KEYS=False,
-        RATELIMIT_STORAGE_URI=config.redis_url or "memory://",
-        RATELIMIT_STRATEGY="moving-window",
-        RATELIMIT_HEADERS_ENABLED=True,
     )
     app.json.sort_keys = False
     logging.basicConfig(level=logging.INFO)
@@ -48,10 +45,10 @@ def create_app(config: Config | None = None, **container_overrides) -> Flask:
     init_migrations(app)
     with app.app_context():
         configure_engine(db.engine)
-    limiter.init_app(app)
     configure_jwt(app, config)
     register_error_handlers(app)
     install_security(app, config)
     register_blueprints(app, local_blobs=not config.use_s3)
+    install_limiter(app, config)
     app.extensions["mediabox"] = build_container(config, db.session, **container_overrides)
     return app

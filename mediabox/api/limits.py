@@ -1,12 +1,53 @@
-"""The rate limiter (flask-limiter): memory by default, Redis when REDIS_URL is set."""
+"""Rate limits (flask-limiter): memory by default, Redis when REDIS_URL is set.
+
+Views declare their limits at import with `limiter.limit(...)`; each app applies them with a
+Limiter of its own (its own storage and key prefix), so two apps in one process never share
+counters by accident.
+"""
 
 from __future__ import annotations
 
-from flask import current_app, request
+from collections.abc import Callable
+
+from flask import Flask, current_app, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
-limiter = Limiter(key_func=get_remote_address, default_limits=[], headers_enabled=True)
+from mediabox.infra.config import Config
+
+LIMITS_ATTR = "_mediabox_limits"
+
+
+class EndpointLimits:
+    """Records limits on view functions; `install_limiter` turns them into real ones."""
+
+    def limit(self, value: str | Callable[[], str], key_func: Callable[[], str] | None = None):
+        def mark(view):
+            view.__dict__.setdefault(LIMITS_ATTR, []).append((value, key_func))
+            return view
+
+        return mark
+
+
+limiter = EndpointLimits()
+
+
+def install_limiter(app: Flask, config: Config) -> Limiter:
+    """Create this app's Limiter and apply every declared endpoint limit."""
+    real = Limiter(
+        key_func=get_remote_address,
+        app=app,
+        storage_uri=config.redis_url or "memory://",
+        key_prefix=config.rate_limit_key_prefix,
+        strategy="moving-window",
+        headers_enabled=True,
+        default_limits=[],
+    )
+    for endpoint, view in list(app.view_functions.items()):
+        for value, key_func in getattr(view, LIMITS_ATTR, []):
+            view = real.limit(value, key_func=key_func)(view)
+        app.view_functions[endpoint] = view
+    return real
 
 
 def login_ip_limit() -> str:

@@ -27,7 +27,7 @@ ensure_venv() {
     "$(find_python)" -m venv "$VENV"
     "$PY" -m pip install --quiet --upgrade pip
   fi
-  digest="$(cat "$ROOT/setup.cfg" "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"
+  digest="$(cat "$ROOT/setup.cfg" "$ROOT/setup.py" "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$digest" ]; then
     log "installing mediabox[$extras] into .venv"
     "$PY" -m pip install --quiet --disable-pip-version-check -e "$ROOT[$extras]"
