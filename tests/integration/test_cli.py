@@ -101,3 +101,11 @@ def test_serve_migrates_and_answers_health(cli_env, tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_prod_with_a_weak_jwt_secret_refuses_to_start(cli_env, monkeypatch):
+    monkeypatch.setenv("APP_ENV", "prod")
+    monkeypatch.setenv("JWT_SECRET", "secret")
+    result = CliRunner().invoke(main, ["serve", "--port", "9"], catch_exceptions=False)
+    assert result.exit_code != 0
+    assert "JWT_SECRET is too weak" in result.output
