@@ -24,6 +24,7 @@ def create_app(config: Config | None = None, **container_overrides) -> Flask:
     from mediabox.api.security import install_security
     from mediabox.api.tokens import configure_jwt
     from mediabox.container import build_container
+    from mediabox.jobs import register_jobs
 
     config = config or Config.from_env()
     config.data_dir.mkdir(parents=True, exist_ok=True)
@@ -51,4 +52,5 @@ def create_app(config: Config | None = None, **container_overrides) -> Flask:
     register_blueprints(app, local_blobs=not config.use_s3)
     install_limiter(app, config)
     app.extensions["mediabox"] = build_container(config, db.session, **container_overrides)
+    register_jobs(app, app.extensions["mediabox"].queue)
     return app

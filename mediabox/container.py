@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
@@ -10,11 +12,26 @@ from mediabox.domain.clock import Clock, system_clock
 from mediabox.infra.blobstore import BlobStore, LocalBlobStore, S3BlobStore, UrlSigner
 from mediabox.infra.config import Config
 from mediabox.infra.passwords import PasswordHasher
+from mediabox.infra.queue import JobQueue, build_queue
+from mediabox.jobs import processing_enqueuer
+from mediabox.repositories.albums import AlbumRepository
+from mediabox.repositories.assets import AssetRepository
 from mediabox.repositories.auth_sessions import AuthSessionRepository
 from mediabox.repositories.health import HealthRepository
+from mediabox.repositories.processing import ProcessingRepository
+from mediabox.repositories.shares import ShareRepository
+from mediabox.repositories.tags import TagRepository
 from mediabox.repositories.users import UserRepository
+from mediabox.services.albums import AlbumService
+from mediabox.services.assets import AssetService
 from mediabox.services.auth import AuthService
 from mediabox.services.health import HealthService
+from mediabox.services.media_urls import MediaUrls
+from mediabox.services.processing import ProcessingService
+from mediabox.services.share_credentials import ShareCredentials
+from mediabox.services.shares import ShareService
+from mediabox.services.tags import TagService
+from mediabox.services.uploads import UploadService
 from mediabox.services.users import UserService
 
 
@@ -28,6 +45,15 @@ class Container:
     auth: AuthService
     health: HealthService
     blob_store: BlobStore
+    media_urls: MediaUrls | None = None
+    uploads: UploadService | None = None
+    assets: AssetService | None = None
+    enqueue_processing: Callable[[uuid.UUID], None] = field(default=lambda _asset_id: None)
+    queue: JobQueue | None = None
+    processing: ProcessingService | None = None
+    albums: AlbumService | None = None
+    tags: TagService | None = None
+    shares: ShareService | None = None
 
 
 def build_blob_store(config: Config, clock: Clock = system_clock) -> BlobStore:
@@ -51,12 +77,14 @@ def build_container(
     clock: Clock = system_clock,
     hasher: PasswordHasher | None = None,
     blob_store: BlobStore | None = None,
+    enqueue_processing: Callable[[uuid.UUID], None] | None = None,
+    queue: JobQueue | None = None,
 ) -> Container:
     """Wire repositories and services around one (scoped) session."""
     hasher = hasher or PasswordHasher()
     users_repo = UserRepository(session)
     sessions_repo = AuthSessionRepository(session)
-    return Container(
+    container = Container(
         config=config,
         clock=clock,
         users=UserService(
@@ -70,4 +98,76 @@ def build_container(
         auth=AuthService(session, sessions_repo, clock, config.jwt_refresh_ttl_seconds),
         health=HealthService(HealthRepository(session)),
         blob_store=blob_store or build_blob_store(config, clock),
+    )
+    if enqueue_processing is not None:
+        container.enqueue_processing = enqueue_processing
+    _wire_library(container, session)
+    _wire_collections(container, session, hasher)
+    _wire_processing(container, session, queue, keep_enqueue=enqueue_processing is not None)
+    return container
+
+
+def _wire_library(container: Container, session: Session) -> None:
+    """Uploads and the library; enqueue is looked up on the container at call time."""
+    config, clock = container.config, container.clock
+    assets_repo = AssetRepository(session)
+    container.media_urls = MediaUrls(
+        container.blob_store, config.signed_url_ttl_seconds, clock=clock
+    )
+    container.uploads = UploadService(
+        session,
+        assets_repo,
+        container.blob_store,
+        lambda asset_id: container.enqueue_processing(asset_id),
+        clock,
+        max_upload_size_bytes=config.max_upload_size_bytes,
+        multipart_threshold_bytes=config.multipart_threshold_bytes,
+        url_ttl_seconds=config.signed_url_ttl_seconds,
+        upload_expiry_hours=config.upload_expiry_hours,
+    )
+    container.assets = AssetService(
+        session,
+        assets_repo,
+        container.blob_store,
+        container.media_urls,
+        clock,
+        trash_retention_days=config.trash_retention_days,
+    )
+
+
+def _wire_collections(container: Container, session: Session, hasher: PasswordHasher) -> None:
+    """Albums, tags and share links."""
+    config, clock = container.config, container.clock
+    albums_repo = AlbumRepository(session)
+    container.albums = AlbumService(session, albums_repo, clock)
+    container.tags = TagService(session, TagRepository(session), albums_repo, clock)
+    container.shares = ShareService(
+        session,
+        ShareRepository(session),
+        albums_repo,
+        hasher,
+        container.media_urls,
+        ShareCredentials(config.jwt_secret, clock),
+        clock,
+        public_base_url=config.public_base_url,
+    )
+
+
+def _wire_processing(
+    container: Container, session: Session, queue: JobQueue | None, *, keep_enqueue: bool
+) -> None:
+    """The job queue (Huey from the config) and media processing of finalized assets."""
+    config = container.config
+    container.queue = queue or build_queue(config)
+    if not keep_enqueue:
+        container.enqueue_processing = processing_enqueuer(container.queue)
+    container.processing = ProcessingService(
+        session,
+        ProcessingRepository(session),
+        container.blob_store,
+        container.clock,
+        lambda asset_id: container.enqueue_processing(asset_id),
+        work_dir=config.data_dir / "tmp" / "processing",
+        lease_seconds=config.processing_lease_seconds,
+        queued_jobs=container.queue.pending_count,
     )

@@ -19,7 +19,7 @@ PG_ADMIN_URL = os.environ.get(
 REPO_ROOT = Path(__file__).resolve().parents[1]
 TESTDATA = REPO_ROOT.parent / "shared" / "testdata" / "media"
 
-pytest_plugins = ["tests.fixtures.services"]
+pytest_plugins = ["tests.fixtures.services", "tests.fixtures.storage"]
 
 
 def pytest_addoption(parser):

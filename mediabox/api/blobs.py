@@ -7,6 +7,7 @@ from werkzeug.exceptions import RequestedRangeNotSatisfiable
 from werkzeug.wsgi import wrap_file
 
 from mediabox.domain.errors import Forbidden, RangeNotSatisfiable
+from mediabox.infra.blobstore.base import MAX_OBJECT_SIZE
 
 blobs_bp = Blueprint("blobs", __name__, url_prefix="/api/v1/blobs")
 
@@ -19,7 +20,9 @@ def _store():
 def put_blob(key: str) -> Response:
     store = _store()
     grant = store.authorize("PUT", key, request.args)
-    request.max_content_length = None
+    # None would fall back to the app's MAX_CONTENT_LENGTH (Flask 3.1); the grant's limit is
+    # enforced by the store while streaming.
+    request.max_content_length = MAX_OBJECT_SIZE
     if grant.content_type is not None and request.headers.get("Content-Type") != grant.content_type:
         raise Forbidden("Content-Type does not match the signed upload.")
     response = Response(status=200)

@@ -21,9 +21,16 @@ LIMITS_ATTR = "_mediabox_limits"
 class EndpointLimits:
     """Records limits on view functions; `install_limiter` turns them into real ones."""
 
-    def limit(self, value: str | Callable[[], str], key_func: Callable[[], str] | None = None):
+    def limit(
+        self,
+        value: str | Callable[[], str],
+        key_func: Callable[[], str] | None = None,
+        **options,
+    ):
+        """Declare a limit; `options` go to flask-limiter (e.g. `deduct_when`)."""
+
         def mark(view):
-            view.__dict__.setdefault(LIMITS_ATTR, []).append((value, key_func))
+            view.__dict__.setdefault(LIMITS_ATTR, []).append((value, key_func, options))
             return view
 
         return mark
@@ -44,8 +51,8 @@ def install_limiter(app: Flask, config: Config) -> Limiter:
         default_limits=[],
     )
     for endpoint, view in list(app.view_functions.items()):
-        for value, key_func in getattr(view, LIMITS_ATTR, []):
-            view = real.limit(value, key_func=key_func)(view)
+        for value, key_func, options in getattr(view, LIMITS_ATTR, []):
+            view = real.limit(value, key_func=key_func, **options)(view)
         app.view_functions[endpoint] = view
     return real
 

@@ -5,8 +5,13 @@ from __future__ import annotations
 import click
 
 from mediabox.cli.db import db_group
+from mediabox.cli.importer import import_command
+from mediabox.cli.maintenance import trash_group, uploads_group
+from mediabox.cli.media import media_group
 from mediabox.cli.serve import serve
+from mediabox.cli.storage import storage_group
 from mediabox.cli.users import users_group
+from mediabox.cli.worker import worker
 
 
 @click.group(invoke_without_command=True)
@@ -21,3 +26,9 @@ def main(ctx: click.Context) -> None:
 main.add_command(serve)
 main.add_command(db_group)
 main.add_command(users_group)
+main.add_command(storage_group)
+main.add_command(uploads_group)
+main.add_command(trash_group)
+main.add_command(worker)
+main.add_command(media_group)
+main.add_command(import_command)

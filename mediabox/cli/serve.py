@@ -13,7 +13,10 @@ from mediabox.cli.context import load_app, load_config
 @click.option("--port", default=8765, show_default=True, type=int)
 @click.option("--threads", default=8, show_default=True, type=int)
 @click.option("--no-migrate", is_flag=True, help="Do not apply pending migrations first.")
-def serve(host: str, port: int, threads: int, no_migrate: bool) -> None:
+@click.option(
+    "--no-worker", is_flag=True, help="Do not run background jobs here (use `mediabox worker`)."
+)
+def serve(host: str, port: int, threads: int, no_migrate: bool, no_worker: bool) -> None:
     """Serve the API and web app (LAN mode)."""
     from waitress import serve as waitress_serve
 
@@ -24,12 +27,21 @@ def serve(host: str, port: int, threads: int, no_migrate: bool) -> None:
             flask_migrate.upgrade()
     click.echo(f"Mediabox {config.app_env} — data in {config.data_dir}")
     click.echo(f"Serving on http://{host}:{port}/  (Ctrl+C to stop)", err=False)
-    waitress_serve(
-        app,
-        host=host,
-        port=port,
-        threads=threads,
-        max_request_body_size=1 << 62,
-        channel_timeout=300,
-        ident="mediabox",
-    )
+    consumer = None
+    if config.run_consumer and not no_worker:
+        from mediabox.jobs import start_consumer
+
+        consumer = start_consumer(app, embedded=True)
+    try:
+        waitress_serve(
+            app,
+            host=host,
+            port=port,
+            threads=threads,
+            max_request_body_size=1 << 62,
+            channel_timeout=300,
+            ident="mediabox",
+        )
+    finally:
+        if consumer is not None:
+            consumer.stop(graceful=True)

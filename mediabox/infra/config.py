@@ -67,9 +67,11 @@ class Config:
     login_rate_limit: str = "10 per minute"
     login_account_rate_limit: str = "5 per minute"
     share_password_rate_limit: str = "5 per minute"
+    rate_limit_key_prefix: str = "mediabox"
     public_base_url: str = ""
     worker_threads: int = 0
     run_consumer: bool = True
+    processing_lease_seconds: int = 900
 
     @property
     def is_prod(self) -> bool:
@@ -132,6 +134,7 @@ class Config:
             share_password_rate_limit=env.get("SHARE_PASSWORD_RATE_LIMIT", "5 per minute"),
             public_base_url=env.get("PUBLIC_BASE_URL", "").rstrip("/"),
             worker_threads=_int(env, "WORKER_THREADS", 0),
+            processing_lease_seconds=_int(env, "PROCESSING_LEASE_SECONDS", 900),
         )
         return config.with_secrets()
 

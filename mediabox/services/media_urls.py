@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+
+from mediabox.domain.clock import Clock, system_clock
 from mediabox.domain.errors import NotFound
 from mediabox.domain.models import Asset
 from mediabox.infra.blobstore import BlobStore, PresignedRequest
@@ -10,26 +14,50 @@ KINDS = ("original", "thumb", "preview", "poster")
 
 
 class MediaUrls:
-    """Signs GET URLs. Thumbnail/preview URLs are stable within a TTL window so browsers cache."""
+    """Signs GET URLs. Thumbnail/preview URLs are stable within a TTL window so browsers cache.
 
-    def __init__(self, blob_store: BlobStore, ttl_seconds: int):
+    Stable URLs are identical for a whole window, so they are memoised per (key, window): a
+    timeline page signs only the thumbnails it has not signed in this window yet.
+    """
+
+    def __init__(
+        self,
+        blob_store: BlobStore,
+        ttl_seconds: int,
+        *,
+        clock: Clock = system_clock,
+        cache_size: int = 100_000,
+    ):
         self.blob_store = blob_store
         self.ttl = ttl_seconds
+        self.clock = clock
+        self.cache_size = cache_size
+        self._cache: OrderedDict[tuple[str, int], str] = OrderedDict()
+        self._lock = threading.Lock()
 
     def thumb_url(self, asset: Asset) -> str | None:
         if not asset.storage_key_thumb:
             return None
-        return self.blob_store.presign_get(
-            asset.storage_key_thumb, self.ttl, content_type="image/jpeg", stable=True
-        ).url
+        return self._stable_jpeg(asset.storage_key_thumb)
 
     def preview_url(self, asset: Asset) -> str | None:
         key = asset.storage_key_preview or asset.storage_key_poster
         if not key:
             return None
-        return self.blob_store.presign_get(
-            key, self.ttl, content_type="image/jpeg", stable=True
-        ).url
+        return self._stable_jpeg(key)
+
+    def _stable_jpeg(self, key: str) -> str:
+        window = int(self.clock().timestamp()) // self.ttl
+        with self._lock:
+            url = self._cache.get((key, window))
+        if url is not None:
+            return url
+        url = self.blob_store.presign_get(key, self.ttl, content_type="image/jpeg", stable=True).url
+        with self._lock:
+            self._cache[(key, window)] = url
+            while len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
+        return url
 
     def signed(self, asset: Asset, kind: str, *, attachment: bool = False) -> PresignedRequest:
         """A URL for one of the asset's files; a file that does not exist (yet) is a 404."""

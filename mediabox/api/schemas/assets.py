@@ -1,0 +1,165 @@
+"""Request and response schemas of /assets and /trash (the asset shape of SPEC §4a)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Literal
+
+from pydantic import AwareDatetime, BaseModel, Field, field_validator
+
+from mediabox.api.schemas.common import StrictIn
+
+ProcessingStateOut = Literal["pending", "done", "failed"]
+
+
+class ProcessingOut(BaseModel):
+    state: ProcessingStateOut
+    error: str | None = None
+
+
+class AssetOut(BaseModel):
+    """One photo or video as clients see it."""
+
+    id: uuid.UUID
+    type: str
+    status: str
+    original_filename: str
+    content_type: str
+    size_bytes: int
+    sha256: str | None
+    captured_at: datetime
+    width: int | None
+    height: int | None
+    duration_ms: int | None
+    is_favorite: bool
+    thumb_url: str | None
+    preview_url: str | None
+    processing: ProcessingOut
+    created_at: datetime
+    updated_at: datetime
+    deleted_at: datetime | None
+    description: str
+    camera_make: str | None
+    camera_model: str | None
+    gps_lat: float | None
+    gps_lon: float | None
+
+    @classmethod
+    def of(cls, asset, media_urls, *, include_location: bool = True) -> AssetOut:
+        """Serialise an asset; `include_location=False` hides GPS (e.g. for shares)."""
+        state = asset.processing_state
+        if state not in ("done", "failed"):
+            state = "pending"
+        return cls(
+            id=asset.id,
+            type=asset.type,
+            status="deleted" if asset.deleted_at is not None else asset.status,
+            original_filename=asset.original_filename,
+            content_type=asset.content_type,
+            size_bytes=asset.size_bytes,
+            sha256=asset.sha256,
+            captured_at=asset.captured_at,
+            width=asset.width,
+            height=asset.height,
+            duration_ms=asset.duration_ms,
+            is_favorite=asset.is_favorite,
+            thumb_url=media_urls.thumb_url(asset),
+            preview_url=media_urls.preview_url(asset),
+            processing=ProcessingOut(state=state, error=asset.processing_error),
+            created_at=asset.created_at,
+            updated_at=asset.updated_at,
+            deleted_at=asset.deleted_at,
+            description=asset.description or "",
+            camera_make=asset.camera_make,
+            camera_model=asset.camera_model,
+            gps_lat=asset.gps_lat if include_location else None,
+            gps_lon=asset.gps_lon if include_location else None,
+        )
+
+
+class AssetListOut(BaseModel):
+    items: list[AssetOut]
+    next_cursor: str | None
+
+
+def _as_utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class AssetListQuery(StrictIn):
+    """Filters of `GET /assets`; a plain date in `date_to` includes that whole day."""
+
+    cursor: str | None = Field(default=None, max_length=512)
+    limit: int = Field(default=100, ge=1, le=500)
+    type: Literal["photo", "video"] | None = None
+    favorite: bool | None = None
+    album_id: uuid.UUID | None = None
+    tag: str | None = Field(default=None, min_length=1, max_length=100)
+    date_from: str | None = Field(default=None, max_length=40)
+    date_to: str | None = Field(default=None, max_length=40)
+    q: str | None = Field(default=None, min_length=1, max_length=200)
+
+    @field_validator("date_from", "date_to")
+    @classmethod
+    def _iso(cls, value: str | None) -> str | None:
+        if value is not None:
+            _parse_day_or_instant(value)
+        return value
+
+    def bounds(self) -> tuple[datetime | None, datetime | None]:
+        """`date_from` inclusive, `date_to` exclusive, as aware UTC datetimes."""
+        start = end = None
+        if self.date_from:
+            value = _parse_day_or_instant(self.date_from)
+            start = value if isinstance(value, datetime) else datetime.combine(value, time(), UTC)
+        if self.date_to:
+            value = _parse_day_or_instant(self.date_to)
+            if isinstance(value, datetime):
+                end = value
+            else:
+                end = datetime.combine(value + timedelta(days=1), time(), UTC)
+        return start, end
+
+
+def _parse_day_or_instant(value: str) -> date | datetime:
+    """`YYYY-MM-DD` is a whole day; anything longer is an ISO 8601 instant (naive = UTC)."""
+    if len(value) == 10:
+        return date.fromisoformat(value)
+    return _as_utc(datetime.fromisoformat(value.replace("Z", "+00:00")))
+
+
+class AssetPatchIn(StrictIn):
+    """Fields a user may change; `captured_at: null` removes an earlier override."""
+
+    is_favorite: bool | None = None
+    captured_at: AwareDatetime | None = None
+    description: str | None = Field(default=None, max_length=5000)
+
+
+BulkAction = Literal["trash", "restore", "purge", "favorite", "unfavorite"]
+
+
+class BulkIn(StrictIn):
+    action: BulkAction
+    asset_ids: list[uuid.UUID] = Field(min_length=1, max_length=1000)
+
+
+class BulkOut(BaseModel):
+    action: BulkAction
+    done: list[uuid.UUID]
+    not_found: list[uuid.UUID]
+    failed: list[uuid.UUID]
+
+
+class DownloadQuery(StrictIn):
+    kind: Literal["original", "thumb", "preview", "poster"] = "original"
+
+
+class SignedUrlOut(BaseModel):
+    url: str
+    expires_at: datetime
+
+
+class EmptyTrashOut(BaseModel):
+    purged: int

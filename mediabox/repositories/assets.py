@@ -1,0 +1,166 @@
+"""Queries for assets: lookups by owner, the timeline page, trash and clean-up candidates."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Select, and_, delete, func, or_, select, tuple_, update
+from sqlalchemy.orm import Session
+
+from mediabox.domain.enums import AssetStatus
+from mediabox.domain.models import Album, AlbumAsset, Asset, AssetTag, Tag
+
+LISTED_STATUSES = (AssetStatus.READY.value, AssetStatus.FAILED.value)
+
+
+@dataclass(frozen=True)
+class AssetQuery:
+    """What one timeline page asks for (already validated and resolved by the service)."""
+
+    owner_id: uuid.UUID
+    trashed: bool = False
+    type: str | None = None
+    favorite: bool | None = None
+    album_id: uuid.UUID | None = None
+    tag_key: str | None = None
+    date_from: datetime | None = None
+    date_to: datetime | None = None
+    filename_like: str | None = None
+    after: tuple[datetime, uuid.UUID] | None = None
+
+
+class AssetRepository:
+    """Every query on `assets` (and the joins the library filters need); never commits."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    def add(self, asset: Asset) -> Asset:
+        self.session.add(asset)
+        self.session.flush()
+        return asset
+
+    def remove(self, asset: Asset) -> None:
+        self.session.delete(asset)
+        self.session.flush()
+
+    def get(self, asset_id: uuid.UUID) -> Asset | None:
+        return self.session.get(Asset, asset_id)
+
+    def get_owned(self, owner_id: uuid.UUID, asset_id: uuid.UUID) -> Asset | None:
+        return self.session.scalar(
+            select(Asset).where(Asset.id == asset_id, Asset.owner_id == owner_id)
+        )
+
+    def get_owned_many(self, owner_id: uuid.UUID, asset_ids: Sequence[uuid.UUID]) -> list[Asset]:
+        if not asset_ids:
+            return []
+        return list(
+            self.session.scalars(
+                select(Asset).where(Asset.owner_id == owner_id, Asset.id.in_(list(asset_ids)))
+            )
+        )
+
+    def find_by_sha256(self, owner_id: uuid.UUID, sha256: str) -> Asset | None:
+        return self.session.scalar(
+            select(Asset).where(Asset.owner_id == owner_id, Asset.sha256 == sha256)
+        )
+
+    def owns_album(self, owner_id: uuid.UUID, album_id: uuid.UUID) -> bool:
+        found = self.session.scalar(
+            select(Album.id).where(Album.id == album_id, Album.owner_id == owner_id)
+        )
+        return found is not None
+
+    def page_statement(self, query: AssetQuery, limit: int) -> Select:
+        """The keyset query of one page: newest `captured_at` first, ties broken by id."""
+        stmt = select(Asset).where(Asset.owner_id == query.owner_id)
+        if query.trashed:
+            stmt = stmt.where(Asset.deleted_at.is_not(None))
+        else:
+            stmt = stmt.where(Asset.deleted_at.is_(None))
+        stmt = stmt.where(Asset.status.in_(LISTED_STATUSES))
+        if query.type:
+            stmt = stmt.where(Asset.type == query.type)
+        if query.favorite is not None:
+            stmt = stmt.where(Asset.is_favorite.is_(query.favorite))
+        if query.album_id is not None:
+            stmt = stmt.where(
+                Asset.id.in_(
+                    select(AlbumAsset.asset_id).where(AlbumAsset.album_id == query.album_id)
+                )
+            )
+        if query.tag_key is not None:
+            stmt = stmt.where(
+                Asset.id.in_(
+                    select(AssetTag.asset_id)
+                    .join(Tag, Tag.id == AssetTag.tag_id)
+                    .where(Tag.owner_id == query.owner_id, Tag.name_key == query.tag_key)
+                )
+            )
+        if query.date_from is not None:
+            stmt = stmt.where(Asset.captured_at >= query.date_from)
+        if query.date_to is not None:
+            stmt = stmt.where(Asset.captured_at < query.date_to)
+        if query.filename_like is not None:
+            stmt = stmt.where(
+                func.lower(Asset.original_filename).like(query.filename_like, escape="\\")
+            )
+        if query.after is not None:
+            captured_at, asset_id = query.after
+            stmt = stmt.where(tuple_(Asset.captured_at, Asset.id) < tuple_(captured_at, asset_id))
+        return stmt.order_by(Asset.captured_at.desc(), Asset.id.desc()).limit(limit)
+
+    def list_page(self, query: AssetQuery, limit: int) -> list[Asset]:
+        return list(self.session.scalars(self.page_statement(query, limit)))
+
+    def trashed_ids(self, owner_id: uuid.UUID) -> list[uuid.UUID]:
+        return list(
+            self.session.scalars(
+                select(Asset.id).where(Asset.owner_id == owner_id, Asset.deleted_at.is_not(None))
+            )
+        )
+
+    def expired_trash_ids(self, deleted_before: datetime, limit: int) -> list[uuid.UUID]:
+        """Trashed assets past retention, plus purges that failed before (to retry)."""
+        return list(
+            self.session.scalars(
+                select(Asset.id)
+                .where(
+                    or_(
+                        and_(Asset.deleted_at.is_not(None), Asset.deleted_at < deleted_before),
+                        Asset.purge_requested_at.is_not(None),
+                    )
+                )
+                .order_by(Asset.deleted_at)
+                .limit(limit)
+            )
+        )
+
+    def stale_upload_ids(self, created_before: datetime, limit: int) -> list[uuid.UUID]:
+        return list(
+            self.session.scalars(
+                select(Asset.id)
+                .where(
+                    Asset.status == AssetStatus.UPLOADING.value,
+                    Asset.created_at < created_before,
+                )
+                .order_by(Asset.created_at)
+                .limit(limit)
+            )
+        )
+
+    def set_favorite(self, owner_id: uuid.UUID, asset_ids: Sequence[uuid.UUID], value: bool) -> int:
+        result = self.session.execute(
+            update(Asset)
+            .where(Asset.owner_id == owner_id, Asset.id.in_(list(asset_ids)))
+            .values(is_favorite=value)
+            .execution_options(synchronize_session="fetch")
+        )
+        return result.rowcount or 0
+
+    def delete_row(self, asset_id: uuid.UUID) -> None:
+        self.session.execute(delete(Asset).where(Asset.id == asset_id))

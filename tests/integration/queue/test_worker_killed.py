@@ -1,0 +1,69 @@
+"""A `mediabox worker` subprocess SIGKILLed mid-task leaves a retryable state; the next
+consumer finishes the asset."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+
+from mediabox.domain.models import Asset
+from mediabox.infra.db import db
+from tests.integration.processing.helpers import (
+    create_owner,
+    load_asset,
+    small_jpeg,
+    store_asset,
+    wait_for,
+)
+
+
+def _worker(config, database_url, **env):
+    environment = {
+        **os.environ,
+        "MEDIABOX_DATA_DIR": str(config.data_dir),
+        "DATABASE_URL": database_url,
+        "WORKER_THREADS": "1",
+        **env,
+    }
+    environment.pop("REDIS_URL", None)
+    return subprocess.Popen(
+        [sys.executable, "-m", "mediabox.cli", "worker"],
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def test_killed_worker_leaves_a_retryable_state(app, config, database_url):
+    owner = create_owner(app)
+    content = small_jpeg(7)
+    asset_id = store_asset(app, owner, content, "a.jpg", write_original=False)
+    with app.app_context():
+        key = db.session.get(Asset, asset_id).storage_key_original
+    original = config.blob_root / key
+    original.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(original)  # reading it blocks: the worker is stuck mid-task until killed
+    app.extensions["mediabox"].enqueue_processing(asset_id)
+
+    first = _worker(config, database_url)
+    try:
+        wait_for(lambda: load_asset(app, asset_id).processing_state == "running", timeout=90)
+    finally:
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=30)
+    stuck = load_asset(app, asset_id)
+    assert stuck.processing_state == "running" and stuck.processing_attempts == 1
+    assert stuck.processing_started_at is not None
+
+    original.unlink()
+    original.write_bytes(content)
+    second = _worker(config, database_url, PROCESSING_LEASE_SECONDS="0")
+    try:
+        wait_for(lambda: load_asset(app, asset_id).processing_state == "done", timeout=90)
+    finally:
+        second.send_signal(signal.SIGTERM)
+        second.wait(timeout=60)
+    done = load_asset(app, asset_id)
+    assert done.processing_attempts == 2 and done.storage_key_thumb
