@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from mediabox.domain.clock import Clock, system_clock
-from mediabox.infra.blobstore import BlobStore, LocalBlobStore, S3BlobStore, UrlSigner
+from mediabox.infra.blobstore import BlobStore, LocalBlobStore, UrlSigner
 from mediabox.infra.config import Config
 from mediabox.infra.passwords import PasswordHasher
 from mediabox.infra.queue import JobQueue, build_queue
@@ -59,6 +59,8 @@ class Container:
 def build_blob_store(config: Config, clock: Clock = system_clock) -> BlobStore:
     """S3 when MEDIA_BUCKET is set, else the local store under the data directory."""
     if config.use_s3:
+        from mediabox.infra.blobstore.s3 import S3BlobStore
+
         return S3BlobStore(
             config.media_bucket,
             region=config.s3_region,

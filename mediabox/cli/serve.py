@@ -39,6 +39,8 @@ def serve(host: str, port: int, threads: int, no_migrate: bool, no_worker: bool)
             port=port,
             threads=threads,
             max_request_body_size=1 << 62,
+            recv_bytes=1 << 18,
+            send_bytes=1 << 18,
             channel_timeout=300,
             ident="mediabox",
         )

@@ -138,7 +138,7 @@ class UploadService:
             self.assets.add(asset)
             if kind == UploadKind.MULTIPART:
                 asset.multipart_upload_id = self.blob_store.create_multipart(
-                    asset.storage_key_original, content_type
+                    asset.storage_key_original, content_type, plan_parts(size_bytes)[0]
                 )
             self.session.commit()
         except IntegrityError:

@@ -10,7 +10,6 @@ from mediabox.infra.blobstore.base import (
     validate_key,
 )
 from mediabox.infra.blobstore.local import LocalBlobStore
-from mediabox.infra.blobstore.s3 import S3BlobStore
 from mediabox.infra.blobstore.signing import BlobGrant, UrlSigner
 
 __all__ = [
@@ -26,3 +25,12 @@ __all__ = [
     "plan_parts",
     "validate_key",
 ]
+
+
+def __getattr__(name: str):
+    """Import the S3 store (and boto3, ~40 MB) only where it is used."""
+    if name == "S3BlobStore":
+        from mediabox.infra.blobstore.s3 import S3BlobStore
+
+        return S3BlobStore
+    raise AttributeError(name)

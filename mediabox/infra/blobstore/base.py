@@ -162,7 +162,9 @@ class BlobStore(Protocol):
         self, key: str, content_type: str, max_bytes: int, expires_in: int
     ) -> PresignedRequest: ...
 
-    def create_multipart(self, key: str, content_type: str) -> str: ...
+    def create_multipart(
+        self, key: str, content_type: str, part_size: int | None = None
+    ) -> str: ...
 
     def presign_part(
         self, key: str, upload_id: str, part_number: int, expires_in: int, max_bytes: int

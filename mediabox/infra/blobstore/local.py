@@ -35,6 +35,7 @@ CHUNK_SIZE = 1024 * 1024
 _UPLOAD_ID = re.compile(r"[0-9a-f]{32}")
 _META_SUFFIX = ".meta.json"
 _DEFAULT_CONTENT_TYPE = "application/octet-stream"
+_DATA_FILE = "data"
 
 
 class LocalBlobStore:
@@ -91,12 +92,15 @@ class LocalBlobStore:
         )
         return PresignedRequest(self._signer.url(grant), "GET", {}, expires_at)
 
-    def create_multipart(self, key: str, content_type: str) -> str:
+    def create_multipart(self, key: str, content_type: str, part_size: int | None = None) -> str:
+        """Start an upload. With a planned `part_size`, part n is written straight to offset
+        (n - 1) * part_size of one data file, so completing is a rename instead of a copy."""
         validate_key(key)
         upload_id = secrets.token_hex(16)
         directory = self._uploads / upload_id
         directory.mkdir()
-        _write_json(directory / "upload.json", {"key": key, "content_type": content_type})
+        upload = {"key": key, "content_type": content_type, "part_size": part_size}
+        _write_json(directory / "upload.json", upload)
         return upload_id
 
     def presign_part(
@@ -115,29 +119,43 @@ class LocalBlobStore:
         return self._signer.url(grant)
 
     def list_parts(self, key: str, upload_id: str) -> list[PartInfo]:
-        directory = self._upload_dir(key, upload_id)
-        parts = []
-        for etag_path in sorted(directory.glob("*.etag")):
-            size = (directory / f"{etag_path.stem}.part").stat().st_size
-            parts.append(PartInfo(int(etag_path.stem), size, etag_path.read_text().strip()))
-        return parts
+        return [part for part, _ in self._stored_parts(self._upload_dir(key, upload_id))]
 
     def complete_multipart(
         self, key: str, upload_id: str, parts: list[tuple[int, str]] | None = None
     ) -> None:
+        """Assemble the parts. Parts land at their planned offsets in one data file, so when
+        they are contiguous (the normal case) completing is a rename, not a copy."""
         directory = self._upload_dir(key, upload_id)
         upload = json.loads((directory / "upload.json").read_text())
-        chosen = _choose_parts(self.list_parts(key, upload_id), parts)
+        stored = self._stored_parts(directory)
+        places = {part.part_number: place for part, place in stored}
+        chosen = _choose_parts([part for part, _ in stored], parts)
         digests = hashlib.md5(usedforsecurity=False)
-        size = 0
-        with _AtomicFile(self._object_path(key), self._tmp) as out:
-            for part in chosen:
-                with open(directory / f"{part.part_number:05d}.part", "rb") as source:
-                    shutil.copyfileobj(source, out, CHUNK_SIZE)
-                digests.update(bytes.fromhex(part.etag))
-                size += part.size
-        etag = f"{digests.hexdigest()}-{len(chosen)}"
-        self._write_meta(key, upload["content_type"], etag, size)
+        for part in chosen:
+            digests.update(bytes.fromhex(part.etag))
+        size = sum(part.size for part in chosen)
+        data = directory / _DATA_FILE
+        position = 0
+        contiguous = True
+        for part in chosen:
+            contiguous = contiguous and places[part.part_number] == position
+            position += part.size
+        dest = self._object_path(key)
+        if contiguous:
+            with open(data, "r+b") as handle:
+                handle.truncate(size)
+                os.fsync(handle.fileno())
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(data, dest)
+        else:
+            with _AtomicFile(dest, self._tmp) as out:
+                for part in chosen:
+                    place = places[part.part_number]
+                    source_path = data if isinstance(place, int) else directory / place
+                    with open(source_path, "rb") as source:
+                        _copy_range(source, out, place if isinstance(place, int) else 0, part.size)
+        self._write_meta(key, upload["content_type"], f"{digests.hexdigest()}-{len(chosen)}", size)
         shutil.rmtree(directory, ignore_errors=True)
 
     def abort_multipart(self, key: str, upload_id: str) -> None:
@@ -191,12 +209,7 @@ class LocalBlobStore:
         if content_length is not None and limit is not None and content_length > limit:
             raise PayloadTooLarge(details={"max_bytes": limit})
         if grant.upload_id is not None and grant.part_number is not None:
-            directory = self._upload_dir(grant.key, grant.upload_id)
-            stem = f"{grant.part_number:05d}"
-            (directory / f"{stem}.etag").unlink(missing_ok=True)
-            etag, _ = self._receive(stream, directory / f"{stem}.part", limit)
-            _write_text(directory / f"{stem}.etag", etag, self._tmp)
-            return etag
+            return self._receive_part(grant, stream)
         etag, size = self._receive(stream, self._object_path(grant.key), limit)
         self._write_meta(grant.key, grant.content_type or _DEFAULT_CONTENT_TYPE, etag, size)
         return etag
@@ -224,6 +237,48 @@ class LocalBlobStore:
         if upload["key"] != key:
             raise NotFound("Upload not found.", details={"upload_id": upload_id})
         return directory
+
+    def _receive_part(self, grant: BlobGrant, stream: BinaryIO) -> str:
+        """Store one part: at its planned offset in the data file, or in a file of its own."""
+        number, limit = grant.part_number, grant.max_bytes
+        directory = self._upload_dir(grant.key, grant.upload_id)
+        part_size = json.loads((directory / "upload.json").read_text()).get("part_size")
+        meta_path = directory / f"{number:05d}.json"
+        meta_path.unlink(missing_ok=True)
+        if part_size and limit is not None and limit <= part_size:
+            place: int | str = (number - 1) * part_size
+            etag, size = self._write_at(stream, directory / _DATA_FILE, place, limit)
+        else:
+            place = f"{number:05d}.part"
+            etag, size = self._receive(stream, directory / place, limit)
+        _write_text(meta_path, json.dumps({"size": size, "etag": etag, "place": place}), self._tmp)
+        return etag
+
+    def _write_at(self, stream: BinaryIO, path: Path, offset: int, limit: int) -> tuple[str, int]:
+        digest = hashlib.md5(usedforsecurity=False)
+        size = 0
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+        try:
+            while chunk := stream.read(CHUNK_SIZE):
+                if size + len(chunk) > limit:
+                    raise PayloadTooLarge(details={"max_bytes": limit})
+                view = memoryview(chunk)
+                while view:
+                    written = os.pwrite(fd, view, offset + size)
+                    size += written
+                    view = view[written:]
+                digest.update(chunk)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        return digest.hexdigest(), size
+
+    def _stored_parts(self, directory: Path) -> list[tuple[PartInfo, int | str]]:
+        parts = []
+        for meta_path in sorted(directory.glob("[0-9]*.json")):
+            meta = json.loads(meta_path.read_text())
+            parts.append((PartInfo(int(meta_path.stem), meta["size"], meta["etag"]), meta["place"]))
+        return parts
 
     def _receive(self, source: BinaryIO, dest: Path, limit: int | None) -> tuple[str, int]:
         digest = hashlib.md5(usedforsecurity=False)
@@ -298,6 +353,16 @@ def _choose_parts(
     if any(part.size < MIN_PART_SIZE for part in chosen[:-1]):
         raise ValidationFailed("Every part but the last must be at least 5 MiB.")
     return chosen
+
+
+def _copy_range(source: BinaryIO, out: BinaryIO, offset: int, length: int) -> None:
+    source.seek(offset)
+    while length > 0:
+        chunk = source.read(min(CHUNK_SIZE, length))
+        if not chunk:
+            raise ValidationFailed("A part is shorter than recorded.")
+        out.write(chunk)
+        length -= len(chunk)
 
 
 def _meta_path(path: Path) -> Path:

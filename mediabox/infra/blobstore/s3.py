@@ -143,7 +143,7 @@ class S3BlobStore:
         auth.add_auth(request)
         return PresignedRequest(request.prepare().url, "GET", {}, expires_at)
 
-    def create_multipart(self, key: str, content_type: str) -> str:
+    def create_multipart(self, key: str, content_type: str, part_size: int | None = None) -> str:
         validate_key(key)
         with self._errors():
             response = self._client.create_multipart_upload(

@@ -228,3 +228,23 @@ def test_local_layout_leaves_no_temporaries(blob_client, local_store, tmp_path):
     assert not (root / ".multipart" / upload_id).exists()
     assert list((root / ".tmp").iterdir()) == []
     assert (root / key).read_bytes() == b"only part"
+
+
+def test_planned_parts_are_written_in_place_and_completed_by_rename(local_store):
+    """With a planned part size, parts land at their offsets and completing copies nothing."""
+    from mediabox.infra.blobstore.base import MIN_PART_SIZE
+
+    key = make_key(ext=".mp4")
+    part_size = MIN_PART_SIZE
+    upload_id = local_store.create_multipart(key, "video/mp4", part_size)
+    bodies = [b"a" * part_size, b"b" * part_size, b"tail"]
+    for number in (3, 1, 2):
+        url = local_store.presign_part(key, upload_id, number, 600, len(bodies[number - 1]))
+        grant = local_store.authorize("PUT", key, dict(parse_qsl(urlsplit(url).query)))
+        local_store.receive(grant, io.BytesIO(bodies[number - 1]), len(bodies[number - 1]))
+    data = local_store._uploads / upload_id / "data"
+    inode = data.stat().st_ino
+    local_store.complete_multipart(key, upload_id, None)
+    stored = local_store._object_path(key)
+    assert stored.stat().st_ino == inode
+    assert stored.read_bytes() == b"".join(bodies)
