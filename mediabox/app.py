@@ -20,6 +20,7 @@ def create_app(config: Config | None = None, **container_overrides) -> Flask:
     """Build a Flask app for `config` (default: the environment)."""
     from mediabox.api import register_blueprints
     from mediabox.api.errors import register_error_handlers
+    from mediabox.api.json import OrjsonProvider
     from mediabox.api.limits import install_limiter
     from mediabox.api.security import install_security
     from mediabox.api.tokens import configure_jwt
@@ -39,7 +40,7 @@ def create_app(config: Config | None = None, **container_overrides) -> Flask:
         MAX_CONTENT_LENGTH=config.max_json_body_bytes,
         JSON_SORT_KEYS=False,
     )
-    app.json.sort_keys = False
+    app.json = OrjsonProvider(app)
     logging.basicConfig(level=logging.INFO)
 
     db.init_app(app)

@@ -18,6 +18,7 @@ from mediabox.api.schemas.assets import (
     DownloadQuery,
     EmptyTrashOut,
     SignedUrlOut,
+    asset_json,
 )
 from mediabox.domain.asset_filters import AssetFilters
 
@@ -25,7 +26,7 @@ bp = Blueprint("assets", __name__, url_prefix="/api/v1/assets")
 trash_bp = Blueprint("trash", __name__, url_prefix="/api/v1/trash")
 
 
-def _page(query: AssetListQuery, *, trashed: bool) -> AssetListOut:
+def _page(query: AssetListQuery, *, trashed: bool) -> dict:
     date_from, date_to = query.bounds()
     filters = AssetFilters(
         type=query.type,
@@ -39,7 +40,7 @@ def _page(query: AssetListQuery, *, trashed: bool) -> AssetListOut:
     )
     items, next_cursor = container().assets.list_assets(me(), filters, query.cursor, query.limit)
     urls = container().media_urls
-    return AssetListOut(items=[AssetOut.of(a, urls) for a in items], next_cursor=next_cursor)
+    return {"items": [asset_json(a, urls) for a in items], "next_cursor": next_cursor}
 
 
 def _out(asset) -> AssetOut:

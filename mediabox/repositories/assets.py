@@ -16,6 +16,9 @@ from mediabox.domain.models import Album, AlbumAsset, Asset, AssetTag, Tag
 LISTED_STATUSES = (AssetStatus.READY.value, AssetStatus.FAILED.value)
 
 
+LISTED_COLUMNS = tuple(getattr(Asset, column.key) for column in Asset.__table__.columns)
+
+
 @dataclass(frozen=True)
 class AssetQuery:
     """What one timeline page asks for (already validated and resolved by the service)."""
@@ -77,7 +80,7 @@ class AssetRepository:
 
     def page_statement(self, query: AssetQuery, limit: int) -> Select:
         """The keyset query of one page: newest `captured_at` first, ties broken by id."""
-        stmt = select(Asset).where(Asset.owner_id == query.owner_id)
+        stmt = select(*LISTED_COLUMNS).where(Asset.owner_id == query.owner_id)
         if query.trashed:
             stmt = stmt.where(Asset.deleted_at.is_not(None))
         else:
@@ -114,8 +117,9 @@ class AssetRepository:
             stmt = stmt.where(tuple_(Asset.captured_at, Asset.id) < tuple_(captured_at, asset_id))
         return stmt.order_by(Asset.captured_at.desc(), Asset.id.desc()).limit(limit)
 
-    def list_page(self, query: AssetQuery, limit: int) -> list[Asset]:
-        return list(self.session.scalars(self.page_statement(query, limit)))
+    def list_page(self, query: AssetQuery, limit: int) -> list:
+        """Rows with every asset column as an attribute (read-only; no ORM identity cost)."""
+        return list(self.session.execute(self.page_statement(query, limit)))
 
     def trashed_ids(self, owner_id: uuid.UUID) -> list[uuid.UUID]:
         return list(
