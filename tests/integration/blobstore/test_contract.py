@@ -21,10 +21,13 @@ def test_presigned_put_then_head_and_read(env):
     result = env.upload(key, BODY)
 
     assert result.status == 200
-    md5 = hashlib.md5(BODY, usedforsecurity=False).hexdigest()
-    assert result.headers["ETag"] == f'"{md5}"'
+    if env.name == "s3":
+        etag = hashlib.md5(BODY, usedforsecurity=False).hexdigest()
+    else:
+        etag = hashlib.sha256(BODY).hexdigest()[:32]
+    assert result.headers["ETag"] == f'"{etag}"'
     info = env.store.head(key)
-    assert (info.size, info.etag, info.content_type) == (len(BODY), md5, "image/jpeg")
+    assert (info.size, info.etag, info.content_type) == (len(BODY), etag, "image/jpeg")
     with env.store.open_read(key) as stream:
         assert stream.read() == BODY
 
