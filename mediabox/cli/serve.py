@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+
 import click
 import flask_migrate
 
@@ -32,6 +34,7 @@ def serve(host: str, port: int, threads: int, no_migrate: bool, no_worker: bool)
         from mediabox.jobs import start_consumer
 
         consumer = start_consumer(app, embedded=True)
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
         waitress_serve(
             app,
@@ -44,6 +47,13 @@ def serve(host: str, port: int, threads: int, no_migrate: bool, no_worker: bool)
             channel_timeout=300,
             ident="mediabox",
         )
+    except KeyboardInterrupt:
+        click.echo("stopping")
     finally:
         if consumer is not None:
             consumer.stop(graceful=True)
+
+
+def _stop_on_sigterm(_signum, _frame) -> None:
+    """Treat SIGTERM (service managers, `kill`) like Ctrl+C so jobs in flight stop cleanly."""
+    raise KeyboardInterrupt

@@ -72,6 +72,7 @@ class Config:
     worker_threads: int = 0
     run_consumer: bool = True
     processing_lease_seconds: int = 900
+    queue_name: str = "mediabox"
 
     @property
     def is_prod(self) -> bool:
@@ -135,6 +136,7 @@ class Config:
             public_base_url=env.get("PUBLIC_BASE_URL", "").rstrip("/"),
             worker_threads=_int(env, "WORKER_THREADS", 0),
             processing_lease_seconds=_int(env, "PROCESSING_LEASE_SECONDS", 900),
+            queue_name=env.get("QUEUE_NAME", "") or "mediabox",
         )
         return config.with_secrets()
 

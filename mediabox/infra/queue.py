@@ -111,8 +111,12 @@ def worker_count(config: Config) -> int:
     return config.worker_threads if config.worker_threads > 0 else (os.cpu_count() or 1)
 
 
-def build_huey(config: Config, *, name: str = QUEUE_NAME) -> Huey:
-    """RedisHuey when `REDIS_URL` is set, else SqliteHuey in the data directory."""
+def build_huey(config: Config, *, name: str | None = None) -> Huey:
+    """RedisHuey when `REDIS_URL` is set, else SqliteHuey in the data directory.
+
+    `name` (default `QUEUE_NAME` from the config) separates installations sharing one Redis.
+    """
+    name = name or config.queue_name or QUEUE_NAME
     if config.redis_url:
         return RedisHuey(name=name, url=config.redis_url, results=False, utc=True)
     config.data_dir.mkdir(parents=True, exist_ok=True)
@@ -125,6 +129,6 @@ def build_huey(config: Config, *, name: str = QUEUE_NAME) -> Huey:
     )
 
 
-def build_queue(config: Config, *, name: str = QUEUE_NAME) -> JobQueue:
+def build_queue(config: Config, *, name: str | None = None) -> JobQueue:
     """The queue of this process (tasks are registered by `mediabox.jobs.register_jobs`)."""
     return JobQueue(build_huey(config, name=name))

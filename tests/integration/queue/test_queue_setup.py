@@ -16,6 +16,8 @@ def test_sqlite_queue_lives_in_the_data_directory(config):
     queue = build_queue(config)
     assert isinstance(queue.huey, SqliteHuey) and queue.backend == "sqlite"
     assert (config.data_dir / QUEUE_FILENAME).is_file()
+    assert queue.huey.name == "mediabox"
+    assert build_queue(config.with_overrides(queue_name="other")).huey.name == "other"
 
 
 def test_redis_queue_when_redis_url_is_set(config, redis_url):

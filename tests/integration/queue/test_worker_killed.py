@@ -4,9 +4,12 @@ consumer finishes the asset."""
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import subprocess
 import sys
+
+import pytest
 
 from mediabox.domain.models import Asset
 from mediabox.infra.db import db
@@ -19,15 +22,32 @@ from tests.integration.processing.helpers import (
 )
 
 
+@pytest.fixture(params=["sqlite", "redis"])
+def queue_config(request, config):
+    """The test config on each queue backend (a Redis queue gets its own name, flushed after)."""
+    if request.param == "sqlite":
+        yield config
+        return
+    named = config.with_overrides(
+        redis_url=request.getfixturevalue("redis_url"),
+        queue_name=f"mediabox-test-{secrets.token_hex(6)}",
+    )
+    yield named
+    from mediabox.infra.queue import build_queue
+
+    build_queue(named).flush()
+
+
 def _worker(config, database_url, **env):
     environment = {
         **os.environ,
         "MEDIABOX_DATA_DIR": str(config.data_dir),
         "DATABASE_URL": database_url,
         "WORKER_THREADS": "1",
+        "REDIS_URL": config.redis_url,
+        "QUEUE_NAME": config.queue_name,
         **env,
     }
-    environment.pop("REDIS_URL", None)
     return subprocess.Popen(
         [sys.executable, "-m", "mediabox.cli", "worker"],
         env=environment,
@@ -36,7 +56,9 @@ def _worker(config, database_url, **env):
     )
 
 
-def test_killed_worker_leaves_a_retryable_state(app, config, database_url):
+def test_killed_worker_leaves_a_retryable_state(make_app, queue_config, database_url):
+    config = queue_config
+    app = make_app(config)
     owner = create_owner(app)
     content = small_jpeg(7)
     asset_id = store_asset(app, owner, content, "a.jpg", write_original=False)
