@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
-from flask import Flask, Response
+from flask import Flask, Response, g
 from flask_jwt_extended import (
     JWTManager,
     create_access_token,
@@ -47,20 +47,26 @@ def configure_jwt(app: Flask, config: Config) -> None:
     def _identity(user):
         return str(user.id)
 
+    def _resolve(payload):
+        """One query per request: the session's state and its active user (memoised in g)."""
+        key = (payload.get("sid"), payload.get("sub"))
+        cached = g.get("mediabox_auth")
+        if cached is None or cached[0] != key:
+            try:
+                resolved = container().auth.resolve(uuid.UUID(key[0]), uuid.UUID(key[1]))
+            except (TypeError, ValueError):
+                resolved = (False, None)
+            cached = (key, resolved)
+            g.mediabox_auth = cached
+        return cached[1]
+
     @jwt.user_lookup_loader
     def _lookup(_header, payload):
-        try:
-            user_id = uuid.UUID(payload["sub"])
-        except (KeyError, ValueError):
-            return None
-        return container().users.get_active(user_id)
+        return _resolve(payload)[1]
 
     @jwt.token_in_blocklist_loader
     def _revoked(_header, payload) -> bool:
-        try:
-            return not container().auth.is_active(uuid.UUID(payload["sid"]))
-        except (KeyError, ValueError):
-            return True
+        return not _resolve(payload)[0]
 
     def _unauthorized(code: str, message: str):
         return error_response(401, code, message)

@@ -16,7 +16,33 @@ from mediabox.domain.models import Album, AlbumAsset, Asset, AssetTag, Tag
 LISTED_STATUSES = (AssetStatus.READY.value, AssetStatus.FAILED.value)
 
 
-LISTED_COLUMNS = tuple(getattr(Asset, column.key) for column in Asset.__table__.columns)
+LISTED_COLUMNS = (
+    Asset.id,
+    Asset.type,
+    Asset.status,
+    Asset.original_filename,
+    Asset.content_type,
+    Asset.size_bytes,
+    Asset.sha256,
+    Asset.captured_at,
+    Asset.width,
+    Asset.height,
+    Asset.duration_ms,
+    Asset.is_favorite,
+    Asset.storage_key_thumb,
+    Asset.storage_key_preview,
+    Asset.storage_key_poster,
+    Asset.processing_state,
+    Asset.processing_error,
+    Asset.created_at,
+    Asset.updated_at,
+    Asset.deleted_at,
+    Asset.description,
+    Asset.camera_make,
+    Asset.camera_model,
+    Asset.gps_lat,
+    Asset.gps_lon,
+)
 
 
 @dataclass(frozen=True)
@@ -118,8 +144,8 @@ class AssetRepository:
         return stmt.order_by(Asset.captured_at.desc(), Asset.id.desc()).limit(limit)
 
     def list_page(self, query: AssetQuery, limit: int) -> list:
-        """Rows with every asset column as an attribute (read-only; no ORM identity cost)."""
-        return list(self.session.execute(self.page_statement(query, limit)))
+        """Read-only rows with the listed columns as attributes (no ORM identity-map cost)."""
+        return self.session.connection().execute(self.page_statement(query, limit)).all()
 
     def trashed_ids(self, owner_id: uuid.UUID) -> list[uuid.UUID]:
         return list(

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from mediabox.domain.models import AuthSession, RefreshToken
+from mediabox.domain.models import AuthSession, RefreshToken, User
 
 
 class AuthSessionRepository:
@@ -24,6 +24,17 @@ class AuthSessionRepository:
         self.session.add(auth_session)
         self.session.flush()
         return auth_session
+
+    def session_with_user(
+        self, session_id: uuid.UUID, user_id: uuid.UUID
+    ) -> tuple[datetime | None, User] | None:
+        """The session's revocation time and its user, in one query."""
+        row = self.session.execute(
+            select(AuthSession.revoked_at, User)
+            .join(User, User.id == AuthSession.user_id)
+            .where(AuthSession.id == session_id, AuthSession.user_id == user_id)
+        ).first()
+        return None if row is None else (row[0], row[1])
 
     def get_token(self, jti: str, *, for_update: bool = False) -> RefreshToken | None:
         query = select(RefreshToken).where(RefreshToken.jti == jti)

@@ -89,6 +89,14 @@ class AuthService:
         auth_session = self.sessions.get(session_id)
         return auth_session is not None and auth_session.revoked_at is None
 
+    def resolve(self, session_id: uuid.UUID, user_id: uuid.UUID) -> tuple[bool, User | None]:
+        """For an access token: is its session live, and who is its (active) user?"""
+        found = self.sessions.session_with_user(session_id, user_id)
+        if found is None:
+            return False, None
+        revoked_at, user = found
+        return revoked_at is None, user if user.is_active else None
+
     def _issue(self, session_id: uuid.UUID, now: datetime) -> IssuedRefresh:
         token = RefreshToken(
             jti=secrets.token_urlsafe(24),
