@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from media_testdata import expected_kind, is_ok, load_manifest
+
+from tests.manifest import expected_kind, is_ok, load_manifest
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

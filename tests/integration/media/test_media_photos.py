@@ -7,13 +7,13 @@ import zlib
 from pathlib import Path
 
 import pytest
-from media_testdata import MEDIA_DIR, assert_jpeg_fits, expected_captured, expected_kind
 from PIL import Image, ImageChops, ImageStat
 
 from mediabox.infra.media import images
 from mediabox.infra.media.errors import MediaError
 from mediabox.infra.media.images import process_photo
 from mediabox.infra.media.video import process_video
+from tests.manifest import MEDIA_DIR, assert_jpeg_fits, expected_captured, expected_kind
 
 
 def _display(row):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from media_testdata import MEDIA_DIR, expected_kind
 
 from mediabox.infra.media.sniff import SNIFF_BYTES, sniff
+from tests.manifest import MEDIA_DIR, expected_kind
 
 
 def test_manifest_file_kind(manifest_row):

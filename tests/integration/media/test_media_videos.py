@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from media_testdata import MEDIA_DIR, assert_jpeg_fits, expected_captured
 from PIL import Image, ImageChops, ImageStat
 
 from mediabox.infra.media.errors import MediaError
 from mediabox.infra.media.video import process_video
+from tests.manifest import MEDIA_DIR, assert_jpeg_fits, expected_captured
 
 
 @pytest.fixture

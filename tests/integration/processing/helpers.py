@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import time
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PIL import Image
@@ -17,47 +16,7 @@ from mediabox.domain.models import Asset, User
 from mediabox.infra.db import db
 from mediabox.infra.media import sniff
 
-MEDIA_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "testdata" / "media"
-VIDEO_SUFFIXES = {".mp4", ".mov", ".webm", ".m4v", ".3gp", ".avi", ".mkv"}
 UPLOADED_AT = datetime(2026, 3, 4, 5, 6, 7, tzinfo=UTC)
-
-
-def manifest() -> list[dict[str, str]]:
-    """Rows of the shared MANIFEST.tsv; missing test data is a failure, never a skip."""
-    path = MEDIA_DIR / "MANIFEST.tsv"
-    if not path.is_file():
-        raise FileNotFoundError(f"media test data missing: expected {path}")
-    with path.open(newline="", encoding="utf-8") as fh:
-        return list(csv.DictReader(fh, delimiter="\t"))
-
-
-def is_video(row: dict[str, str]) -> bool:
-    return row["kind"].startswith("video") or Path(row["path"]).suffix.lower() in VIDEO_SUFFIXES
-
-
-def expected_captured(row: dict[str, str]) -> tuple[datetime | None, int | None]:
-    """(captured_at in UTC, local offset in minutes) from the manifest's date columns."""
-    text = row["datetime_original"].strip()
-    if not text:
-        return None, None
-    if text.endswith("Z"):
-        return datetime.fromisoformat(text[:19]).replace(tzinfo=UTC), None
-    local = datetime.strptime(text, "%Y:%m:%d %H:%M:%S")
-    offset_text = row["offset_time"].strip()
-    if not offset_text:
-        return local.replace(tzinfo=UTC), None
-    sign = -1 if offset_text.startswith("-") else 1
-    hours, minutes = offset_text[1:].split(":")
-    offset = sign * (int(hours) * 60 + int(minutes))
-    return (local - timedelta(minutes=offset)).replace(tzinfo=UTC), offset
-
-
-def fitted(size: tuple[int, int], box: int) -> tuple[int, int]:
-    width, height = size
-    if max(width, height) <= box:
-        return width, height
-    scale = box / max(width, height)
-    return round(width * scale), round(height * scale)
 
 
 def create_owner(app, email: str = "owner@example.com") -> User:

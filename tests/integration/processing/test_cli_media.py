@@ -12,7 +12,13 @@ from sqlalchemy import func, select
 from mediabox.cli import importer, main
 from mediabox.domain.models import Asset
 from mediabox.infra.db import db
-from tests.integration.processing.helpers import MEDIA_DIR, create_owner, load_asset
+from tests.integration.processing.helpers import (
+    create_owner,
+    load_asset,
+)
+from tests.manifest import (
+    MEDIA_DIR,
+)
 
 MEDIA = [
     "camera/canon-ixus.jpg",

@@ -10,16 +10,20 @@ import pytest
 from PIL import Image, ImageChops, ImageStat
 
 from tests.integration.processing.helpers import (
-    MEDIA_DIR,
     UPLOADED_AT,
     create_owner,
+    load_asset,
+    store_asset,
+    stored_image,
+)
+from tests.manifest import (
+    MEDIA_DIR,
     expected_captured,
     fitted,
     is_video,
-    load_asset,
-    manifest,
-    store_asset,
-    stored_image,
+)
+from tests.manifest import (
+    load_manifest as manifest,
 )
 
 ROWS = manifest()

@@ -17,12 +17,14 @@ from mediabox.domain.errors import StorageUnavailable
 from mediabox.domain.models import Asset
 from mediabox.infra.db import db
 from tests.integration.processing.helpers import (
-    MEDIA_DIR,
     UPLOADED_AT,
     create_owner,
     load_asset,
     small_jpeg,
     store_asset,
+)
+from tests.manifest import (
+    MEDIA_DIR,
 )
 
 

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from mediabox.jobs import PROCESS_ASSET, start_consumer
 from tests.integration.processing.helpers import (
-    MEDIA_DIR,
     create_owner,
     load_asset,
-    manifest,
     small_jpeg,
     states,
     store_asset,
     wait_for,
+)
+from tests.manifest import (
+    MEDIA_DIR,
+)
+from tests.manifest import (
+    load_manifest as manifest,
 )
 
 

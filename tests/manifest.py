@@ -1,4 +1,4 @@
-"""Manifest access for the media tests (the shared test-data folder beside the repo)."""
+"""The shared test media (../shared/testdata/media) and the facts of its MANIFEST.tsv."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import csv
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-MEDIA_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "testdata" / "media"
+MEDIA_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "testdata" / "media"
 MANIFEST = MEDIA_DIR / "MANIFEST.tsv"
 VIDEO_SUFFIXES = {".mp4", ".mov", ".webm", ".m4v", ".3gp", ".avi", ".mkv"}
 
@@ -29,6 +29,10 @@ def expected_kind(row: dict[str, str]) -> str | None:
     if row["kind"].startswith("video") or Path(row["path"]).suffix.lower() in VIDEO_SUFFIXES:
         return "video"
     return "photo"
+
+
+def is_video(row: dict[str, str]) -> bool:
+    return row["kind"].startswith("video") or Path(row["path"]).suffix.lower() in VIDEO_SUFFIXES
 
 
 def is_ok(row: dict[str, str]) -> bool:
