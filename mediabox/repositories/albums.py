@@ -116,32 +116,17 @@ class AlbumRepository:
             > 0
         )
 
-    def owned_visible_asset_ids(
-        self, owner_id: uuid.UUID, asset_ids: Iterable[uuid.UUID]
-    ) -> set[uuid.UUID]:
-        ids = list(asset_ids)
-        if not ids:
-            return set()
-        return set(
-            self.session.scalars(
-                select(Asset.id).where(
-                    Asset.id.in_(ids), Asset.owner_id == owner_id, visible_asset()
-                )
-            )
-        )
-
     def owned_asset_ids(
-        self, owner_id: uuid.UUID, asset_ids: Iterable[uuid.UUID]
+        self, owner_id: uuid.UUID, asset_ids: Iterable[uuid.UUID], *, visible_only: bool = False
     ) -> set[uuid.UUID]:
-        """Ids among `asset_ids` that belong to the owner (trashed ones included)."""
+        """Ids among `asset_ids` that belong to the owner (only non-trashed with visible_only)."""
         ids = list(asset_ids)
         if not ids:
             return set()
-        return set(
-            self.session.scalars(
-                select(Asset.id).where(Asset.id.in_(ids), Asset.owner_id == owner_id)
-            )
-        )
+        query = select(Asset.id).where(Asset.id.in_(ids), Asset.owner_id == owner_id)
+        if visible_only:
+            query = query.where(visible_asset())
+        return set(self.session.scalars(query))
 
     def member_ids(self, album_id: uuid.UUID) -> list[uuid.UUID]:
         """Every member in album order (trashed ones included)."""

@@ -116,7 +116,7 @@ class AlbumService:
             album.description = _clean_description(description)
         if cover_asset_id is not UNSET:
             if cover_asset_id is not None:
-                if not self.albums.owned_visible_asset_ids(user.id, [cover_asset_id]):
+                if not self.albums.owned_asset_ids(user.id, [cover_asset_id], visible_only=True):
                     raise NotFound("No such asset.", code="asset_not_found")
                 if not self.albums.is_member(album.id, cover_asset_id):
                     raise Unprocessable(
@@ -139,7 +139,7 @@ class AlbumService:
         """Append the user's assets; all or nothing: any id not in the library is a 404."""
         album = self._require(user, album_id)
         ids = unique_ids(asset_ids)
-        found = self.albums.owned_visible_asset_ids(user.id, ids)
+        found = self.albums.owned_asset_ids(user.id, ids, visible_only=True)
         missing = [str(i) for i in ids if i not in found]
         if missing:
             raise NotFound(

@@ -146,7 +146,7 @@ class TagService:
         if include_trashed:
             found = self.albums.owned_asset_ids(user.id, ids)
         else:
-            found = self.albums.owned_visible_asset_ids(user.id, ids)
+            found = self.albums.owned_asset_ids(user.id, ids, visible_only=True)
         missing = [str(i) for i in ids if i not in found]
         if missing:
             raise NotFound(

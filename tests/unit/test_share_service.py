@@ -20,20 +20,7 @@ from mediabox.domain.models import Asset, Share, User
 from mediabox.services.share_credentials import ShareCredentials
 from mediabox.services.shares import ShareService
 from tests.factories import MovableClock
-
-
-class FakeSession:
-    def __init__(self):
-        self.commits = 0
-
-    def commit(self):
-        self.commits += 1
-
-    def rollback(self):
-        pass
-
-    def refresh(self, _obj):
-        pass
+from tests.unit.fakes import FakeSession
 
 
 class FakeShares:

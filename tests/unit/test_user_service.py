@@ -9,17 +9,7 @@ import pytest
 
 from mediabox.domain.errors import Conflict, Forbidden, Unauthorized, ValidationFailed
 from mediabox.services.users import UserService
-
-
-class FakeSession:
-    def __init__(self):
-        self.commits = 0
-
-    def commit(self):
-        self.commits += 1
-
-    def rollback(self):
-        pass
+from tests.unit.fakes import FakeSession
 
 
 class FakeUsers:
