@@ -11,7 +11,6 @@ from mediabox.infra.db import (
     configure_engine,
     db,
     engine_options,
-    init_migrations,
     normalise_database_url,
 )
 
@@ -44,7 +43,6 @@ def create_app(config: Config | None = None, **container_overrides) -> Flask:
     logging.basicConfig(level=logging.INFO)
 
     db.init_app(app)
-    init_migrations(app)
     with app.app_context():
         configure_engine(db.engine)
     configure_jwt(app, config)

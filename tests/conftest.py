@@ -41,18 +41,15 @@ def db_engine_name(request) -> str:
 
 
 def _migrate(url: str, data_dir: Path) -> None:
-    import flask_migrate
-
     from mediabox.app import create_app
+    from mediabox.infra.db import db, upgrade_database
 
     config = Config(
         data_dir=data_dir, database_url=url, jwt_secret="m" * 48, url_signing_key="s" * 48
     )
     app = create_app(config)
+    upgrade_database(app)
     with app.app_context():
-        flask_migrate.upgrade()
-        from mediabox.infra.db import db
-
         db.engine.dispose()
 
 

@@ -6,6 +6,7 @@ import click
 import flask_migrate
 
 from mediabox.cli.context import load_app
+from mediabox.infra.db import upgrade_database, with_migrations
 
 
 @click.group("db")
@@ -17,16 +18,14 @@ def db_group() -> None:
 @click.argument("revision", default="head")
 def upgrade(revision: str) -> None:
     """Apply migrations up to REVISION (default: head)."""
-    app = load_app()
-    with app.app_context():
-        flask_migrate.upgrade(revision=revision)
+    upgrade_database(load_app(), revision)
     click.echo(f"database at {revision}")
 
 
 @db_group.command("current")
 def current() -> None:
     """Show the applied revision."""
-    app = load_app()
+    app = with_migrations(load_app())
     with app.app_context():
         flask_migrate.current()
 
@@ -35,6 +34,6 @@ def current() -> None:
 @click.option("-m", "--message", required=True)
 def revision(message: str) -> None:
     """Autogenerate a new migration from the models (developers)."""
-    app = load_app()
+    app = with_migrations(load_app())
     with app.app_context():
         flask_migrate.migrate(message=message)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import signal
+import subprocess
+import sys
 
 import click
-import flask_migrate
 
 from mediabox.cli.context import load_app, load_config
+from mediabox.infra.memory import tune_allocator
 
 
 @click.command("serve")
@@ -22,11 +24,11 @@ def serve(host: str, port: int, threads: int, no_migrate: bool, no_worker: bool)
     """Serve the API and web app (LAN mode)."""
     from waitress import serve as waitress_serve
 
+    tune_allocator()
     config = load_config()
     app = load_app(config)
     if not no_migrate:
-        with app.app_context():
-            flask_migrate.upgrade()
+        _upgrade_in_a_child_process()
     click.echo(f"Mediabox {config.app_env} — data in {config.data_dir}")
     click.echo(f"Serving on http://{host}:{port}/  (Ctrl+C to stop)", err=False)
     consumer = None
@@ -57,3 +59,10 @@ def serve(host: str, port: int, threads: int, no_migrate: bool, no_worker: bool)
 def _stop_on_sigterm(_signum, _frame) -> None:
     """Treat SIGTERM (service managers, `kill`) like Ctrl+C so jobs in flight stop cleanly."""
     raise KeyboardInterrupt
+
+
+def _upgrade_in_a_child_process() -> None:
+    """Migrate in a short-lived process so the server never holds Alembic in memory."""
+    result = subprocess.run([sys.executable, "-m", "mediabox.cli", "db", "upgrade"], check=False)
+    if result.returncode != 0:
+        raise click.ClickException("database migration failed; see the messages above")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from mediabox.cli.context import load_app, load_config
+from mediabox.infra.memory import tune_allocator
 
 
 @click.command("worker")
@@ -18,6 +19,7 @@ def worker(threads: int | None) -> None:
     """Process the job queue until stopped (SIGTERM/Ctrl+C finish the running jobs first)."""
     from mediabox.jobs import start_consumer
 
+    tune_allocator()
     config = load_config()
     app = load_app(config)
     consumer = start_consumer(app, workers=threads, embedded=False)

@@ -5,14 +5,12 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import event
 
 from mediabox.domain.models import Base
 
 db = SQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
-migrate = Migrate()
 
 
 def normalise_database_url(url: str) -> str:
@@ -53,5 +51,19 @@ def migrations_dir() -> str:
     return str(Path(__file__).resolve().parents[2] / "migrations")
 
 
-def init_migrations(app) -> None:
-    migrate.init_app(app, db, directory=migrations_dir(), render_as_batch=True, compare_type=True)
+def upgrade_database(app, revision: str = "head") -> None:
+    """Apply migrations. Alembic is loaded only here, so a serving process never carries it."""
+    import flask_migrate
+
+    with_migrations(app)
+    with app.app_context():
+        flask_migrate.upgrade(revision=revision)
+
+
+def with_migrations(app):
+    """Attach Flask-Migrate to `app` (once) for the migration commands."""
+    from flask_migrate import Migrate
+
+    if "migrate" not in app.extensions:
+        Migrate(app, db, directory=migrations_dir(), render_as_batch=True, compare_type=True)
+    return app

@@ -32,15 +32,13 @@ LIMIT = 200
 
 
 def migrate_and_users(data_dir: Path, database_url: str) -> tuple[object, list[uuid.UUID]]:
-    import flask_migrate
-
     from mediabox.app import create_app
     from mediabox.infra.config import Config
+    from mediabox.infra.db import upgrade_database
 
     config = Config(data_dir=data_dir, database_url=database_url).with_secrets()
     app = create_app(config.with_overrides(run_consumer=False))
-    with app.app_context():
-        flask_migrate.upgrade()
+    upgrade_database(app)
     return app, config
 
 
