@@ -200,6 +200,12 @@ def test_create_validates_input(local_library):
         assert_error(local_library.api("POST", "/uploads/create", json=body), 400)
 
 
+def test_absurd_sizes_get_the_error_shape_not_a_crash(local_library):
+    for size in (1 << 62, 1 << 70):
+        body = {"filename": "a.jpg", "content_type": "image/jpeg", "size_bytes": size}
+        assert_error(local_library.api("POST", "/uploads/create", json=body), 413)
+
+
 def test_path_in_filename_is_reduced_to_the_name(local_library):
     data = fake_jpeg(1024)
     asset = local_library.upload(data, "../../etc/passwd.jpg")["asset"]

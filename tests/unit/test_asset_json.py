@@ -63,3 +63,14 @@ def test_location_hidden_and_trashed_status():
     out = asset_json(asset, Urls(), include_location=False)
     assert out["gps_lat"] is None and out["gps_lon"] is None
     assert out["status"] == "deleted"
+
+
+def test_json_falls_back_for_values_orjson_refuses():
+    from mediabox.api.json import encode
+
+    value = {"n": 1 << 70, "at": datetime(2020, 1, 2, tzinfo=UTC), "id": uuid.UUID(int=1)}
+    assert orjson.loads(encode(value)) == {
+        "n": 1 << 70,
+        "at": "2020-01-02T00:00:00Z",
+        "id": "00000000-0000-0000-0000-000000000001",
+    }
