@@ -11,7 +11,8 @@ from flask import Blueprint, Response, jsonify, request
 from flask_jwt_extended import verify_jwt_in_request
 from pydantic import BaseModel, ValidationError
 
-from mediabox.domain.errors import ValidationFailed
+from mediabox.api.schemas.common import has_nul
+from mediabox.domain.errors import NotFound, ValidationFailed
 
 
 @dataclass
@@ -85,6 +86,8 @@ def route(
     def wrap(view: Callable):
         @functools.wraps(view)
         def handler(**kwargs):
+            if has_nul(kwargs):
+                raise NotFound()
             if auth == "user":
                 verify_jwt_in_request()
             elif auth == "any":

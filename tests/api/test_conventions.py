@@ -111,3 +111,16 @@ def test_cors_allows_only_configured_origins(make_app, config):
 def test_json_responses_are_not_cached(client):
     sign_up(client)
     assert client.get("/api/v1/auth/me").headers["Cache-Control"] == "no-store"
+
+
+def test_nul_characters_are_refused_everywhere(client):
+    """PostgreSQL cannot store NUL: every way in answers in the error shape, never a 500."""
+    headers = sign_up(client).bearer
+    client.delete_cookie("access_token_cookie")
+    body = {"email": "a\x00@example.com", "password": "long enough password"}
+    error = assert_error(client.post("/api/v1/auth/register", json=body), 400, "validation_error")
+    assert error["details"][0]["field"] == "email"
+    tag = client.post("/api/v1/tags", json={"name": "a\x00b"}, headers=headers)
+    assert_error(tag, 400, "validation_error")
+    assert_error(client.get("/api/v1/assets?q=a%00b", headers=headers), 400, "validation_error")
+    assert_error(client.get("/api/v1/shares/abc%00def"), 404)

@@ -2,13 +2,31 @@
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
+
+
+def has_nul(value: Any) -> bool:
+    """Whether a string anywhere in `value` holds a NUL character (PostgreSQL refuses them)."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return any(has_nul(item) for item in value)
+    if isinstance(value, dict):
+        return any(has_nul(key) or has_nul(item) for key, item in value.items())
+    return False
 
 
 class StrictIn(BaseModel):
-    """Base for request bodies: unknown fields are an error, strings are trimmed of nothing."""
+    """Base for request bodies and queries: unknown fields and NUL characters are errors."""
 
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_nul(cls, value: Any) -> Any:
+        if has_nul(value):
+            raise ValueError("must not contain NUL characters")
+        return value
 
 
 class ErrorBody(BaseModel):
