@@ -170,7 +170,7 @@ def stream_url(asset_id: uuid.UUID):
     summary="The trash, newest captured first",
     query=AssetListQuery,
     response=AssetListOut,
-    errors=(400, 401),
+    errors=(400, 401, 404),
 )
 def list_trash(query: AssetListQuery):
     return _page(query, trashed=True)
