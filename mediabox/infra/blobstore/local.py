@@ -318,11 +318,12 @@ class LocalBlobStore:
 
 
 class _AtomicFile:
-    """A temp file in ``tmp_dir`` that replaces ``dest`` on success (after fsync)."""
+    """A temp file in ``tmp_dir`` that replaces ``dest`` on success (after fsync if durable)."""
 
-    def __init__(self, dest: Path, tmp_dir: Path):
+    def __init__(self, dest: Path, tmp_dir: Path, *, durable: bool = True):
         self._dest = dest
         self._tmp_dir = tmp_dir
+        self._durable = durable
 
     def __enter__(self) -> BinaryIO:
         fd, name = tempfile.mkstemp(dir=self._tmp_dir)
@@ -332,7 +333,7 @@ class _AtomicFile:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         try:
-            if exc_type is None:
+            if exc_type is None and self._durable:
                 self._file.flush()
                 os.fsync(self._file.fileno())
             self._file.close()
@@ -383,5 +384,8 @@ def _write_json(path: Path, value: object) -> None:
 
 
 def _write_text(path: Path, text: str, tmp_dir: Path) -> None:
-    with _AtomicFile(path, tmp_dir) as out:
+    """Sidecars (content type, ETag, part records) are replaced atomically but not fsynced:
+    after a crash a lost one is rebuilt from the file (ETag from size and mtime) or, for a
+    part, shows as missing and is uploaded again. The bytes themselves are always fsynced."""
+    with _AtomicFile(path, tmp_dir, durable=False) as out:
         out.write(text.encode())
