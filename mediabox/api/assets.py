@@ -18,7 +18,7 @@ from mediabox.api.schemas.assets import (
     DownloadQuery,
     EmptyTrashOut,
     SignedUrlOut,
-    asset_json,
+    asset_page_json,
 )
 from mediabox.domain.asset_filters import AssetFilters
 
@@ -40,7 +40,7 @@ def _page(query: AssetListQuery, *, trashed: bool) -> dict:
     )
     items, next_cursor = container().assets.list_assets(me(), filters, query.cursor, query.limit)
     urls = container().media_urls
-    return {"items": [asset_json(a, urls) for a in items], "next_cursor": next_cursor}
+    return {"items": asset_page_json(items, urls), "next_cursor": next_cursor}
 
 
 def _out(asset) -> AssetOut:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 
 from mediabox.domain.clock import Clock, system_clock
 from mediabox.domain.errors import NotFound
@@ -32,31 +31,31 @@ class MediaUrls:
         self.ttl = ttl_seconds
         self.clock = clock
         self.cache_size = cache_size
-        self._cache: OrderedDict[tuple[str, int], str] = OrderedDict()
+        self._cache: dict[tuple[str, int], str] = {}
         self._lock = threading.Lock()
 
     def thumb_url(self, asset: Asset) -> str | None:
         if not asset.storage_key_thumb:
             return None
-        return self._stable_jpeg(asset.storage_key_thumb)
+        return self.stable_jpeg_url(asset.storage_key_thumb)
 
     def preview_url(self, asset: Asset) -> str | None:
         key = asset.storage_key_preview or asset.storage_key_poster
         if not key:
             return None
-        return self._stable_jpeg(key)
+        return self.stable_jpeg_url(key)
 
-    def _stable_jpeg(self, key: str) -> str:
+    def stable_jpeg_url(self, key: str) -> str:
+        """The memoised, window-stable signed URL of a thumbnail/preview/poster key."""
         window = int(self.clock().timestamp()) // self.ttl
-        with self._lock:
-            url = self._cache.get((key, window))
+        url = self._cache.get((key, window))
         if url is not None:
             return url
         url = self.blob_store.presign_get(key, self.ttl, content_type="image/jpeg", stable=True).url
         with self._lock:
             self._cache[(key, window)] = url
             while len(self._cache) > self.cache_size:
-                self._cache.popitem(last=False)
+                del self._cache[next(iter(self._cache))]
         return url
 
     def signed(self, asset: Asset, kind: str, *, attachment: bool = False) -> PresignedRequest:

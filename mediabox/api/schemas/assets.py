@@ -51,36 +51,62 @@ class AssetOut(BaseModel):
         return cls.model_validate(asset_json(asset, media_urls, include_location=include_location))
 
 
+SOURCE_FIELDS = (
+    "id", "type", "status", "original_filename", "content_type", "size_bytes", "sha256",
+    "captured_at", "width", "height", "duration_ms", "is_favorite", "storage_key_thumb",
+    "storage_key_preview", "storage_key_poster", "processing_state", "processing_error",
+    "created_at", "updated_at", "deleted_at", "description", "camera_make", "camera_model",
+    "gps_lat", "gps_lon",
+)  # fmt: skip
+
+
 def asset_json(asset, media_urls, *, include_location: bool = True) -> dict:
-    """The AssetOut shape as a plain dict, without model validation: the fast path for pages
-    of hundreds of items. `asset` may be an ORM object or a row with the same attributes."""
-    state = asset.processing_state
+    """The AssetOut shape as a plain dict, without model validation. `asset` may be an ORM
+    object or a row with the same attributes."""
+    values = {name: getattr(asset, name) for name in SOURCE_FIELDS}
+    return asset_json_from_values(values, media_urls, include_location=include_location)
+
+
+def asset_page_json(rows, media_urls, *, include_location: bool = True) -> list[dict]:
+    """The fast path for a page of result rows: values by position, not by attribute."""
+    return [
+        asset_json_from_values(dict(zip(row._fields, row, strict=True)), media_urls,
+                               include_location=include_location)
+        for row in rows
+    ]  # fmt: skip
+
+
+def asset_json_from_values(values: dict, media_urls, *, include_location: bool = True) -> dict:
+    state = values["processing_state"]
     if state not in ("done", "failed"):
         state = "pending"
+    thumb = values["storage_key_thumb"]
+    preview = values["storage_key_preview"] or values["storage_key_poster"]
+    deleted_at = values["deleted_at"]
     return {
-        "id": asset.id,
-        "type": asset.type,
-        "status": "deleted" if asset.deleted_at is not None else asset.status,
-        "original_filename": asset.original_filename,
-        "content_type": asset.content_type,
-        "size_bytes": asset.size_bytes,
-        "sha256": asset.sha256,
-        "captured_at": asset.captured_at,
-        "width": asset.width,
-        "height": asset.height,
-        "duration_ms": asset.duration_ms,
-        "is_favorite": asset.is_favorite,
-        "thumb_url": media_urls.thumb_url(asset),
-        "preview_url": media_urls.preview_url(asset),
-        "processing": {"state": state, "error": asset.processing_error},
-        "created_at": asset.created_at,
-        "updated_at": asset.updated_at,
-        "deleted_at": asset.deleted_at,
-        "description": asset.description or "",
-        "camera_make": asset.camera_make,
-        "camera_model": asset.camera_model,
-        "gps_lat": asset.gps_lat if include_location else None,
-        "gps_lon": asset.gps_lon if include_location else None,
+        "id": values["id"],
+        "type": values["type"],
+        "status": "deleted" if deleted_at is not None else values["status"],
+        "original_filename": values["original_filename"],
+        "content_type": values["content_type"],
+        "size_bytes": values["size_bytes"],
+        "sha256": values["sha256"],
+        "captured_at": values["captured_at"],
+        "width": values["width"],
+        "height": values["height"],
+        "duration_ms": values["duration_ms"],
+        "is_favorite": values["is_favorite"],
+        "thumb_url": media_urls.stable_jpeg_url(thumb) if thumb else None,
+        "preview_url": media_urls.stable_jpeg_url(preview) if preview else None,
+        "processing": {"state": state, "error": values["processing_error"]},
+        "created_at": values["created_at"],
+        "updated_at": values["updated_at"],
+        "deleted_at": deleted_at,
+        "description": values["description"] or "",
+        "camera_make": values["camera_make"],
+        "camera_model": values["camera_model"],
+        "gps_lat": values["gps_lat"] if include_location else None,
+        "gps_lon": values["gps_lon"] if include_location else None,
     }
 
 
