@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import types
 import uuid
 from datetime import UTC, datetime
@@ -9,15 +10,12 @@ from datetime import UTC, datetime
 import orjson
 
 from mediabox.api.json import OPTIONS
-from mediabox.api.schemas.assets import AssetOut, asset_json
+from mediabox.api.schemas.assets import SOURCE_FIELDS, AssetOut, asset_json, asset_page_json
 
 
 class Urls:
-    def thumb_url(self, asset):
-        return "/t"
-
-    def preview_url(self, asset):
-        return None
+    def stable_jpeg_url(self, key):
+        return f"/signed/{key}"
 
 
 def _asset(**changes):
@@ -44,6 +42,9 @@ def _asset(**changes):
         camera_model="Y",
         gps_lat=1.5,
         gps_lon=2.5,
+        storage_key_thumb="t.jpg",
+        storage_key_preview=None,
+        storage_key_poster=None,
     )
     return types.SimpleNamespace(**{**base, **changes})
 
@@ -56,6 +57,15 @@ def test_fast_path_serialises_like_the_schema():
     assert fast["processing"] == {"state": "pending", "error": None}
     assert fast["captured_at"] == "2020-01-02T03:04:05Z" == slow["captured_at"]
     assert fast == slow
+    assert fast["thumb_url"] == "/signed/t.jpg" and fast["preview_url"] is None
+
+
+def test_page_of_rows_matches_single_assets():
+    Row = collections.namedtuple("Row", SOURCE_FIELDS)
+    assets = [_asset(), _asset(storage_key_poster="p.jpg", processing_state="done")]
+    rows = [Row(**{name: getattr(a, name) for name in SOURCE_FIELDS}) for a in assets]
+    assert asset_page_json(rows, Urls()) == [asset_json(a, Urls()) for a in assets]
+    assert asset_page_json(rows, Urls())[1]["preview_url"] == "/signed/p.jpg"
 
 
 def test_location_hidden_and_trashed_status():
