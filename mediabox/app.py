@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from mediabox.infra.config import Config
 from mediabox.infra.db import (
@@ -49,6 +50,9 @@ def create_app(config: Config | None = None, **container_overrides) -> Flask:
     register_error_handlers(app)
     install_security(app, config)
     register_blueprints(app, local_blobs=not config.use_s3)
+    if config.trusted_proxy_hops > 0:
+        hops = config.trusted_proxy_hops
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     install_limiter(app, config)
     app.extensions["mediabox"] = build_container(config, db.session, **container_overrides)
     register_jobs(app, app.extensions["mediabox"].queue)

@@ -273,3 +273,35 @@ def test_login_rehashes_when_parameters_change(make_app, config, fast_hasher):
     with app2.app_context():
         user = app2.extensions["mediabox"].users.list_users()[0]
         assert "t=2" in user.password_hash
+
+
+def test_forwarded_for_is_ignored_unless_a_proxy_is_trusted(make_app, config):
+    limited = config.with_overrides(
+        login_rate_limit="2 per minute", login_account_rate_limit="100 per minute"
+    )
+    client = make_app(limited).test_client()
+    for n in range(2):
+        spoofed = {"X-Forwarded-For": f"203.0.113.{n}"}
+        response = client.post(
+            "/api/v1/auth/login",
+            headers=spoofed,
+            json={"email": f"u{n}@example.com", "password": "wrong password!"},
+        )
+        assert response.status_code == 401
+    spoofed = {"X-Forwarded-For": "203.0.113.99"}
+    response = client.post(
+        "/api/v1/auth/login",
+        headers=spoofed,
+        json={"email": "u9@example.com", "password": "wrong password!"},
+    )
+    assert_error(response, 429, "rate_limited")
+
+    behind_proxy = make_app(limited.with_overrides(trusted_proxy_hops=1)).test_client()
+    for n in range(3):
+        forwarded = {"X-Forwarded-For": f"198.51.100.{n}"}
+        response = behind_proxy.post(
+            "/api/v1/auth/login",
+            headers=forwarded,
+            json={"email": f"v{n}@example.com", "password": "wrong password!"},
+        )
+        assert response.status_code == 401, n
