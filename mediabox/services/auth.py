@@ -85,10 +85,6 @@ class AuthService:
                 auth_session.revoked_reason = "logout"
             self.session.commit()
 
-    def is_active(self, session_id: uuid.UUID) -> bool:
-        auth_session = self.sessions.get(session_id)
-        return auth_session is not None and auth_session.revoked_at is None
-
     def resolve(self, session_id: uuid.UUID, user_id: uuid.UUID) -> tuple[bool, User | None]:
         """For an access token: is its session live, and who is its (active) user?"""
         found = self.sessions.session_with_user(session_id, user_id)
