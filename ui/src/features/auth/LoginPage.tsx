@@ -1,0 +1,11 @@
+import { Outlet } from "react-router";
+
+/** Placeholder, to be replaced by the feature's real page. */
+export default function LoginPage() {
+  return (
+    <div>
+      LoginPage
+      <Outlet />
+    </div>
+  );
+}

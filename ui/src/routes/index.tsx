@@ -1,0 +1,60 @@
+/** The client routes (SPEC §7). Pages load lazily so the first route ships little JavaScript. */
+import { createBrowserRouter, type RouteObject } from "react-router";
+import { AppShell } from "../components/AppShell";
+import { RequireSession, RequireNoSession } from "../features/auth/guards";
+import { RouteError } from "../components/RouteError";
+
+const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
+  Component: (await load()).default,
+});
+
+export const routes: RouteObject[] = [
+  {
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <RequireNoSession />,
+        children: [
+          { path: "/setup", lazy: page(() => import("../features/auth/SetupPage")) },
+          { path: "/login", lazy: page(() => import("../features/auth/LoginPage")) },
+        ],
+      },
+      {
+        element: <RequireSession />,
+        children: [
+          {
+            element: <AppShell />,
+            children: [
+              {
+                path: "/",
+                lazy: page(() => import("../features/timeline/TimelinePage")),
+                children: [
+                  {
+                    path: "photos/:id",
+                    lazy: page(() => import("../features/viewer/ViewerRoute")),
+                  },
+                ],
+              },
+              {
+                path: "/trash",
+                lazy: page(() => import("../features/trash/TrashPage")),
+                children: [
+                  {
+                    path: "photos/:id",
+                    lazy: page(() => import("../features/viewer/ViewerRoute")),
+                  },
+                ],
+              },
+              { path: "/settings", lazy: page(() => import("../features/settings/SettingsPage")) },
+              { path: "*", lazy: page(() => import("../components/NotFoundPage")) },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}
