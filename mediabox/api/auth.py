@@ -1,4 +1,4 @@
-"""/api/v1/auth: register, login, refresh, logout, me."""
+"""/api/v1/auth: setup state, register, login, refresh, logout, me."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from mediabox.api.schemas.auth import (
     RefreshIn,
     RegisterIn,
     RegisterOut,
+    SetupOut,
     TokensOut,
     UserOut,
 )
@@ -29,6 +30,18 @@ def _tokens_response(user, issued):
     return set_cookies(
         jsonify(TokensOut.model_validate(payload).model_dump(mode="json")), access, refresh
     )
+
+
+@route(
+    bp,
+    "/setup",
+    "GET",
+    summary="Whether the first account is still to be created, and whether sign-up is open",
+    response=SetupOut,
+    auth="none",
+)
+def setup_state():
+    return SetupOut.of(container().users.setup_state())
 
 
 @route(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -20,6 +21,14 @@ MAX_PASSWORD_LENGTH = 1024
 
 def normalise_email(email: str) -> str:
     return email.strip().lower()
+
+
+@dataclass(frozen=True)
+class SetupState:
+    """Whether the server still needs its first account, and whether sign-up is accepted."""
+
+    setup_required: bool
+    registration_open: bool
 
 
 class UserService:
@@ -47,6 +56,11 @@ class UserService:
         if self.users.count() > 0 and not self.allow_registration:
             raise Forbidden("Registration is closed on this server.", code="registration_closed")
         return self._create(email, password, display_name, is_admin=self.users.count() == 0)
+
+    def setup_state(self) -> SetupState:
+        """First run (no account yet) and whether `register` would accept a new account now."""
+        empty = self.users.count() == 0
+        return SetupState(setup_required=empty, registration_open=empty or self.allow_registration)
 
     def create_user(
         self, email: str, password: str, display_name: str = "", *, is_admin: bool = False

@@ -99,3 +99,13 @@ def test_disable_revokes_sessions(service):
     assert service.auth_sessions.revoked == [(user.id, "disabled")]
     with pytest.raises(Unauthorized):
         service.authenticate("me@example.com", "password1")
+
+
+def test_setup_state_follows_the_first_account(service):
+    state = service.setup_state()
+    assert (state.setup_required, state.registration_open) == (True, True)
+    service.register("me@example.com", "password1")
+    state = service.setup_state()
+    assert (state.setup_required, state.registration_open) == (False, False)
+    service.allow_registration = True
+    assert service.setup_state().registration_open is True

@@ -37,6 +37,17 @@ class UserOut(BaseModel):
         )
 
 
+class SetupOut(BaseModel):
+    """First-run state for the sign-in screens: `/setup` while no account exists."""
+
+    setup_required: bool
+    registration_open: bool
+
+    @classmethod
+    def of(cls, state) -> SetupOut:
+        return cls(setup_required=state.setup_required, registration_open=state.registration_open)
+
+
 class RegisterOut(BaseModel):
     user: UserOut
 

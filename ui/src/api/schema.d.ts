@@ -283,6 +283,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the first account is still to be created, and whether sign-up is open */
+        get: operations["auth_get_api_v1_auth_setup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -1036,6 +1053,16 @@ export interface components {
         /** RegisterOut */
         RegisterOut: {
             user: components["schemas"]["UserOut"];
+        };
+        /**
+         * SetupOut
+         * @description First-run state for the sign-in screens: `/setup` while no account exists.
+         */
+        SetupOut: {
+            /** Registration Open */
+            registration_open: boolean;
+            /** Setup Required */
+            setup_required: boolean;
         };
         /**
          * ShareCreateIn
@@ -2614,6 +2641,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    auth_get_api_v1_auth_setup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetupOut"];
                 };
             };
             /** @description Error */
