@@ -6,8 +6,9 @@ import { createQueryClient } from "./api/queryClient";
 import { createRouter } from "./routes";
 import { createAppTheme } from "./theme";
 import { ToastProvider } from "./components/toasts";
+import { SessionKeeper } from "./features/auth/session";
 
-/** Providers: theme (system light/dark), TanStack Query, toasts and the router. */
+/** Providers: theme (system light/dark), TanStack Query (+ the session keeper), toasts, router. */
 export function App() {
   const dark = useMediaQuery("(prefers-color-scheme: dark)");
   const reducedMotion = useMediaQuery("(prefers-reduced-motion: reduce)");
@@ -21,6 +22,7 @@ export function App() {
     <ThemeProvider theme={theme}>
       <CssBaseline />
       <QueryClientProvider client={queryClient}>
+        <SessionKeeper />
         <ToastProvider>
           <RouterProvider router={router} />
         </ToastProvider>

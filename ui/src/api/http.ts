@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** Seconds from a 429's Retry-After header, when given. */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = "ApiError";
@@ -24,11 +26,13 @@ export class ApiError extends Error {
       body = undefined;
     }
     const error = body?.error;
+    const retryAfter = Number.parseInt(response.headers.get("Retry-After") ?? "", 10);
     return new ApiError(
       response.status,
       error?.code ?? `http_${response.status}`,
       error?.message ?? response.statusText ?? "Request failed",
       error?.details,
+      Number.isFinite(retryAfter) ? retryAfter : undefined,
     );
   }
 }
@@ -42,11 +46,13 @@ export function readCookie(name: string): string | undefined {
   return undefined;
 }
 
+export const ACCESS_CSRF_COOKIE = "csrf_access_token";
+export const REFRESH_CSRF_COOKIE = "csrf_refresh_token";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const REFRESH_PATH = "/api/v1/auth/refresh";
 const NO_RETRY_PATHS = [REFRESH_PATH, "/api/v1/auth/login", "/api/v1/auth/logout"];
 
-function withCsrf(request: Request, cookieName = "csrf_access_token"): Request {
+function withCsrf(request: Request, cookieName = ACCESS_CSRF_COOKIE): Request {
   if (SAFE_METHODS.has(request.method)) return request;
   const token = readCookie(cookieName);
   if (!token) return request;
@@ -57,6 +63,8 @@ function withCsrf(request: Request, cookieName = "csrf_access_token"): Request {
 
 type Listener = () => void;
 const sessionEndedListeners = new Set<Listener>();
+type TokensListener = (expiresInSeconds: number) => void;
+const tokensListeners = new Set<TokensListener>();
 
 /** Called when a refresh fails: the session is over and the app should show sign-in. */
 export function onSessionEnded(listener: Listener): () => void {
@@ -64,17 +72,61 @@ export function onSessionEnded(listener: Listener): () => void {
   return () => sessionEndedListeners.delete(listener);
 }
 
+function endSession(): void {
+  sessionEndedListeners.forEach((listener) => listener());
+}
+
+/** Called whenever new tokens arrive (sign-in or refresh) with their `expires_in`. */
+export function onTokensIssued(listener: TokensListener): () => void {
+  tokensListeners.add(listener);
+  return () => tokensListeners.delete(listener);
+}
+
+/** Announce fresh tokens (the sign-in response calls this; refreshes do it themselves). */
+export function noteTokensIssued(expiresInSeconds: number): void {
+  tokensListeners.forEach((listener) => listener(expiresInSeconds));
+}
+
+/** True when the browser holds a session's readable CSRF cookies (so /auth/me can succeed). */
+export function hasSessionCookies(): boolean {
+  return !!readCookie(ACCESS_CSRF_COOKIE) || !!readCookie(REFRESH_CSRF_COOKIE);
+}
+
 let refreshInFlight: Promise<boolean> | null = null;
 
-/** Refresh the access cookie once; concurrent callers share the same attempt. */
+async function postRefresh(fetchImpl: typeof fetch): Promise<boolean> {
+  const url = new URL(REFRESH_PATH, window.location.origin);
+  const request = withCsrf(
+    new Request(url, { method: "POST", credentials: "same-origin" }),
+    REFRESH_CSRF_COOKIE,
+  );
+  const response = await fetchImpl(request);
+  if (!response.ok) return false;
+  try {
+    const body = (await response.json()) as { expires_in?: number };
+    if (typeof body.expires_in === "number") noteTokensIssued(body.expires_in);
+  } catch {
+    // A refresh without a body still set new cookies.
+  }
+  return true;
+}
+
+/**
+ * Refresh the access cookie once; concurrent callers share the same attempt. Across tabs the
+ * attempts are serialised with a Web Lock, and a tab that waited finds the rotation already
+ * done (the refresh CSRF cookie changed) instead of replaying a used refresh token.
+ */
 export function refreshSession(fetchImpl: typeof fetch = fetch): Promise<boolean> {
   if (!refreshInFlight) {
-    const request = withCsrf(
-      new Request(REFRESH_PATH, { method: "POST", credentials: "same-origin" }),
-      "csrf_refresh_token",
-    );
-    refreshInFlight = fetchImpl(request)
-      .then((response) => response.ok)
+    const before = readCookie(REFRESH_CSRF_COOKIE);
+    const attempt = async () => {
+      const now = readCookie(REFRESH_CSRF_COOKIE);
+      if (now && now !== before && readCookie(ACCESS_CSRF_COOKIE)) return true;
+      return postRefresh(fetchImpl);
+    };
+    const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
+    const run = locks ? locks.request("mediabox.refresh", attempt) : attempt();
+    refreshInFlight = Promise.resolve(run)
       .catch(() => false)
       .finally(() => {
         refreshInFlight = null;
@@ -85,7 +137,7 @@ export function refreshSession(fetchImpl: typeof fetch = fetch): Promise<boolean
 
 /**
  * fetch for the API client: adds the CSRF header, and on a 401 refreshes the session once and
- * retries the request once. A second 401 (or a failed refresh) ends the session.
+ * retries the request once. A second 401 (or a failed refresh) ends the session; never a loop.
  */
 export function createAuthFetch(fetchImpl: typeof fetch = (...args) => fetch(...args)) {
   return async function authFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
@@ -96,11 +148,29 @@ export function createAuthFetch(fetchImpl: typeof fetch = (...args) => fetch(...
     if (response.status !== 401 || NO_RETRY_PATHS.includes(path)) return response;
     const refreshed = await refreshSession(fetchImpl);
     if (!refreshed) {
-      sessionEndedListeners.forEach((listener) => listener());
+      endSession();
       return response;
     }
     const retried = await fetchImpl(withCsrf(retryCopy));
-    if (retried.status === 401) sessionEndedListeners.forEach((listener) => listener());
+    if (retried.status === 401) endSession();
     return retried;
   };
+}
+
+const jsonFetch = createAuthFetch();
+
+/**
+ * A JSON request through the refresh-once fetch, for endpoints the generated schema does not
+ * describe yet. Resolves the parsed body (undefined for 204) or throws ApiError.
+ */
+export async function requestJson<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const url = new URL(path, window.location.origin);
+  const response = await jsonFetch(url, {
+    method,
+    headers: body === undefined ? undefined : { "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw await ApiError.fromResponse(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
 }
