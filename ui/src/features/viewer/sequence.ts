@@ -14,6 +14,11 @@ export interface AssetSequence {
   closeHref: string;
   /** Called after the viewer trashed or changed an asset, so the host can refresh. */
   onChanged?(id: string): void;
+  /**
+   * What the viewer's actions do: "library" (favourite, trash with undo; the default) or
+   * "trash" (restore, delete forever). Without it the viewer assumes "trash" under `/trash`.
+   */
+  mode?: "library" | "trash";
 }
 
 export const AssetSequenceContext = createContext<AssetSequence | null>(null);
