@@ -21,6 +21,7 @@ from mediabox.repositories.health import HealthRepository
 from mediabox.repositories.processing import ProcessingRepository
 from mediabox.repositories.shares import ShareRepository
 from mediabox.repositories.tags import TagRepository
+from mediabox.repositories.timeline import TimelineRepository
 from mediabox.repositories.users import UserRepository
 from mediabox.services.albums import AlbumService
 from mediabox.services.assets import AssetService
@@ -31,6 +32,7 @@ from mediabox.services.processing import ProcessingService
 from mediabox.services.share_credentials import ShareCredentials
 from mediabox.services.shares import ShareService
 from mediabox.services.tags import TagService
+from mediabox.services.timeline import TimelineService
 from mediabox.services.uploads import UploadService
 from mediabox.services.users import UserService
 
@@ -54,6 +56,7 @@ class Container:
     albums: AlbumService | None = None
     tags: TagService | None = None
     shares: ShareService | None = None
+    timeline: TimelineService | None = None
 
 
 def build_blob_store(config: Config, clock: Clock = system_clock) -> BlobStore:
@@ -134,6 +137,9 @@ def _wire_library(container: Container, session: Session) -> None:
         container.media_urls,
         clock,
         trash_retention_days=config.trash_retention_days,
+    )
+    container.timeline = TimelineService(
+        assets_repo, TimelineRepository(session), container.media_urls
     )
 
 
