@@ -75,7 +75,9 @@ def test_month_columns_in_timeline_order(local_library):
     assert month["month"] == "2024-07"
     assert month["ids"] == [str(i) for i in reversed(ids)]
     assert all(len(month[name]) == 6 for name in COLUMNS - {"month"})
-    by_id = {name: dict(zip(month["ids"], month[name], strict=True)) for name in COLUMNS - {"month"}}
+    by_id = {
+        name: dict(zip(month["ids"], month[name], strict=True)) for name in COLUMNS - {"month"}
+    }
     first, video = str(ids[0]), str(ids[1])
     assert by_id["ratios"][first] == 1.3333 and by_id["ratios"][video] == 0.5625
     assert by_id["ratios"][str(ids[5])] == 1  # dimensions unknown
