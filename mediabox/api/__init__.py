@@ -8,8 +8,11 @@ def register_blueprints(app: Flask, *, local_blobs: bool) -> None:
     from mediabox.api import assets as assets_api
     from mediabox.api import jobs as jobs_api
     from mediabox.api import uploads as uploads_api
+    from mediabox.api import users as users_api
 
     for blueprint in (meta.bp, meta.docs_bp, auth.bp, jobs_api.bp):
+        app.register_blueprint(blueprint)
+    for blueprint in (users_api.bp, users_api.stats_bp):
         app.register_blueprint(blueprint)
     for blueprint in (uploads_api.bp, assets_api.bp, assets_api.trash_bp, timeline.bp):
         app.register_blueprint(blueprint)

@@ -161,6 +161,7 @@ class Asset(TimestampMixin, Base):
     purge_requested_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     purge_error: Mapped[str | None] = mapped_column(Text)
     thumbhash: Mapped[str | None] = mapped_column(String(64))
+    derived_size_bytes: Mapped[int | None] = mapped_column(BigInteger)
 
     __table_args__ = (
         Index("ix_assets_timeline", "owner_id", "deleted_at", "captured_at", "id"),

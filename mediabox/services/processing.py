@@ -70,6 +70,7 @@ class Rendered:
     preview: Path | None
     poster: Path | None
     thumbhash: str
+    derived_size_bytes: int
 
 
 def derived_keys(asset: Asset) -> dict[str, str]:
@@ -211,9 +212,9 @@ class ProcessingService:
         thumb, preview, poster = tmp / "thumb.jpg", tmp / "preview.jpg", tmp / "poster.jpg"
         if asset.type == AssetType.VIDEO:
             meta = process_video(source, poster_path=poster, thumb_path=thumb, preview_path=poster)
-            return Rendered(sha256, meta, thumb, None, poster, image_thumbhash(thumb))
+            return _rendered(sha256, meta, thumb, None, poster)
         meta = process_photo(source, thumb_path=thumb, preview_path=preview)
-        return Rendered(sha256, meta, thumb, preview, None, image_thumbhash(thumb))
+        return _rendered(sha256, meta, thumb, preview, None)
 
     def _download(self, key: str, dest: Path) -> str:
         def attempt() -> str:
@@ -284,6 +285,7 @@ class ProcessingService:
         asset.storage_key_preview = keys["v"]
         asset.storage_key_poster = keys["p"]
         asset.thumbhash = rendered.thumbhash
+        asset.derived_size_bytes = rendered.derived_size_bytes
         asset.processing_state = ProcessingState.DONE
         asset.processing_error = None
         asset.updated_at = self.clock()
@@ -329,6 +331,12 @@ class ProcessingService:
 
 
 _KIND_NAMES = {"t": "thumbnail", "v": "preview", "p": "poster"}
+
+
+def _rendered(sha256, meta, thumb: Path, preview: Path | None, poster: Path | None) -> Rendered:
+    """Add the thumbhash and the derived files' total size to what the media layer wrote."""
+    size = sum(path.stat().st_size for path in {thumb, preview, poster} if path is not None)
+    return Rendered(sha256, meta, thumb, preview, poster, image_thumbhash(thumb), size)
 
 
 def _suffix(asset: Asset) -> str:

@@ -1,4 +1,4 @@
-"""timeline local date, thumbhash, user locale
+"""timeline local date, thumbhash, derived file sizes, user locale
 
 Revision ID: 0002
 Revises: 0001
@@ -36,6 +36,7 @@ def upgrade():
     with op.batch_alter_table("assets", schema=None) as batch_op:
         batch_op.add_column(sa.Column("local_date", sa.Date(), nullable=True))
         batch_op.add_column(sa.Column("thumbhash", sa.String(length=64), nullable=True))
+        batch_op.add_column(sa.Column("derived_size_bytes", sa.BigInteger(), nullable=True))
     op.execute(_BACKFILL_LOCAL_DATE[dialect])
     with op.batch_alter_table("assets", schema=None) as batch_op:
         batch_op.alter_column("local_date", existing_type=sa.Date(), nullable=False)
@@ -49,6 +50,7 @@ def upgrade():
 def downgrade():
     with op.batch_alter_table("assets", schema=None) as batch_op:
         batch_op.drop_index("ix_assets_local_timeline")
+        batch_op.drop_column("derived_size_bytes")
         batch_op.drop_column("thumbhash")
         batch_op.drop_column("local_date")
     with op.batch_alter_table("users", schema=None) as batch_op:

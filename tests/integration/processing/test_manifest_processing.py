@@ -69,6 +69,11 @@ def test_manifest_file_is_processed_with_its_facts(app, row):
     assert thumb.format == "JPEG" and thumb.mode == "RGB"
     hashed = base64.b64decode(asset.thumbhash)
     assert 5 <= len(hashed) <= 25 and hashed[4] >> 7 == int(thumb.width > thumb.height)
+    assert asset.derived_size_bytes == sum(
+        _stored_size(app, key)
+        for key in {asset.storage_key_thumb, asset.storage_key_preview, asset.storage_key_poster}
+        if key
+    )
     shift = timedelta(minutes=asset.captured_offset_minutes or 0)
     assert asset.local_date == (asset.captured_at + shift).date()
     want = fitted(display, 400)
@@ -97,6 +102,12 @@ def test_broken_manifest_file_fails_with_a_reason(app, row):
     assert asset.storage_key_thumb is None and asset.storage_key_preview is None
     assert asset.thumbhash is None and asset.local_date == UPLOADED_AT.date()
     assert asset.captured_at == UPLOADED_AT and asset.captured_at_source == "upload"
+
+
+def _stored_size(app, key: str) -> int:
+    store = app.extensions["mediabox"].blob_store
+    with store.open_read(key) as stream:
+        return len(stream.read())
 
 
 def _thumb_of(app, name: str) -> Image.Image:
