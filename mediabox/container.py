@@ -20,17 +20,22 @@ from mediabox.repositories.auth_sessions import AuthSessionRepository
 from mediabox.repositories.health import HealthRepository
 from mediabox.repositories.processing import ProcessingRepository
 from mediabox.repositories.shares import ShareRepository
+from mediabox.repositories.stats import StatsRepository
 from mediabox.repositories.tags import TagRepository
+from mediabox.repositories.timeline import TimelineRepository
 from mediabox.repositories.users import UserRepository
 from mediabox.services.albums import AlbumService
 from mediabox.services.assets import AssetService
 from mediabox.services.auth import AuthService
 from mediabox.services.health import HealthService
+from mediabox.services.household import HouseholdService
 from mediabox.services.media_urls import MediaUrls
 from mediabox.services.processing import ProcessingService
 from mediabox.services.share_credentials import ShareCredentials
 from mediabox.services.shares import ShareService
+from mediabox.services.stats import StatsService
 from mediabox.services.tags import TagService
+from mediabox.services.timeline import TimelineService
 from mediabox.services.uploads import UploadService
 from mediabox.services.users import UserService
 
@@ -54,6 +59,9 @@ class Container:
     albums: AlbumService | None = None
     tags: TagService | None = None
     shares: ShareService | None = None
+    timeline: TimelineService | None = None
+    household: HouseholdService | None = None
+    stats: StatsService | None = None
 
 
 def build_blob_store(config: Config, clock: Clock = system_clock) -> BlobStore:
@@ -101,6 +109,10 @@ def build_container(
         health=HealthService(HealthRepository(session)),
         blob_store=blob_store or build_blob_store(config, clock),
     )
+    container.household = HouseholdService(
+        session, users_repo, sessions_repo, container.users, clock
+    )
+    container.stats = StatsService(StatsRepository(session))
     if enqueue_processing is not None:
         container.enqueue_processing = enqueue_processing
     _wire_library(container, session)
@@ -134,6 +146,9 @@ def _wire_library(container: Container, session: Session) -> None:
         container.media_urls,
         clock,
         trash_retention_days=config.trash_retention_days,
+    )
+    container.timeline = TimelineService(
+        assets_repo, TimelineRepository(session), container.media_urls
     )
 
 

@@ -20,24 +20,13 @@ from mediabox.api.schemas.assets import (
     SignedUrlOut,
     asset_page_json,
 )
-from mediabox.domain.asset_filters import AssetFilters
 
 bp = Blueprint("assets", __name__, url_prefix="/api/v1/assets")
 trash_bp = Blueprint("trash", __name__, url_prefix="/api/v1/trash")
 
 
 def _page(query: AssetListQuery, *, trashed: bool) -> dict:
-    date_from, date_to = query.bounds()
-    filters = AssetFilters(
-        type=query.type,
-        favorite=query.favorite,
-        album_id=query.album_id,
-        tag=query.tag,
-        date_from=date_from,
-        date_to=date_to,
-        q=query.q,
-        trashed=trashed,
-    )
+    filters = query.filters(trashed=trashed)
     items, next_cursor = container().assets.list_assets(me(), filters, query.cursor, query.limit)
     urls = container().media_urls
     return {"items": asset_page_json(items, urls), "next_cursor": next_cursor}

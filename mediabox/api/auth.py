@@ -12,6 +12,8 @@ from mediabox.api.limits import limiter, login_account_key, login_account_limit,
 from mediabox.api.routing import route
 from mediabox.api.schemas.auth import (
     LoginIn,
+    PasswordChangeIn,
+    ProfilePatchIn,
     RefreshIn,
     RegisterIn,
     RegisterOut,
@@ -122,3 +124,35 @@ def logout():
 @route(bp, "/me", "GET", summary="The signed-in user", response=UserOut, errors=(401,))
 def whoami():
     return UserOut.of(me())
+
+
+@route(
+    bp,
+    "/me",
+    "PATCH",
+    summary="Change the signed-in user's display name or language",
+    body=ProfilePatchIn,
+    response=UserOut,
+    errors=(400, 401),
+)
+def patch_me(body: ProfilePatchIn):
+    user = container().users.update_profile(
+        me(), display_name=body.display_name, locale=body.locale
+    )
+    return UserOut.of(user)
+
+
+@route(
+    bp,
+    "/password",
+    "POST",
+    summary="Change the password; every other session of the user ends",
+    body=PasswordChangeIn,
+    status=204,
+    errors=(400, 401),
+)
+def change_password(body: PasswordChangeIn):
+    keep = uuid.UUID(get_jwt()["sid"])
+    container().users.change_password(
+        me(), body.current_password, body.new_password, keep_session=keep
+    )

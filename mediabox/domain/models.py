@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -21,7 +22,9 @@ from sqlalchemy import (
     Uuid,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, validates
+
+from mediabox.domain.local_time import local_date_of
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -80,6 +83,7 @@ class User(TimestampMixin, Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    locale: Mapped[str] = mapped_column(String(8), default="en")
 
 
 class AuthSession(Base):
@@ -131,6 +135,7 @@ class Asset(TimestampMixin, Base):
     captured_at: Mapped[datetime] = mapped_column(UTCDateTime())
     captured_at_source: Mapped[str] = mapped_column(String(12), default="upload")
     captured_offset_minutes: Mapped[int | None] = mapped_column(Integer)
+    local_date: Mapped[date] = mapped_column(Date)
     captured_at_override: Mapped[datetime | None] = mapped_column(UTCDateTime())
     file_modified_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     width: Mapped[int | None] = mapped_column(Integer)
@@ -155,6 +160,8 @@ class Asset(TimestampMixin, Base):
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     purge_requested_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     purge_error: Mapped[str | None] = mapped_column(Text)
+    thumbhash: Mapped[str | None] = mapped_column(String(64))
+    derived_size_bytes: Mapped[int | None] = mapped_column(BigInteger)
 
     __table_args__ = (
         Index("ix_assets_timeline", "owner_id", "deleted_at", "captured_at", "id"),
@@ -168,7 +175,16 @@ class Asset(TimestampMixin, Base):
         ),
         Index("ix_assets_owner_status", "owner_id", "status"),
         Index("ix_assets_processing_state", "processing_state"),
+        Index("ix_assets_local_timeline", "owner_id", "deleted_at", "local_date", "status"),
     )
+
+    @validates("captured_at", "captured_offset_minutes")
+    def _keep_local_date(self, key: str, value):
+        """`local_date` follows every change of `captured_at` or its offset."""
+        captured = value if key == "captured_at" else self.captured_at
+        offset = value if key == "captured_offset_minutes" else self.captured_offset_minutes
+        self.local_date = local_date_of(captured, offset)
+        return value
 
 
 class Album(TimestampMixin, Base):

@@ -42,6 +42,8 @@ LISTED_COLUMNS = (
     Asset.camera_model,
     Asset.gps_lat,
     Asset.gps_lon,
+    Asset.local_date,
+    Asset.thumbhash,
 )
 
 
@@ -106,38 +108,7 @@ class AssetRepository:
 
     def page_statement(self, query: AssetQuery, limit: int) -> Select:
         """The keyset query of one page: newest `captured_at` first, ties broken by id."""
-        stmt = select(*LISTED_COLUMNS).where(Asset.owner_id == query.owner_id)
-        if query.trashed:
-            stmt = stmt.where(Asset.deleted_at.is_not(None))
-        else:
-            stmt = stmt.where(Asset.deleted_at.is_(None))
-        stmt = stmt.where(Asset.status.in_(LISTED_STATUSES))
-        if query.type:
-            stmt = stmt.where(Asset.type == query.type)
-        if query.favorite is not None:
-            stmt = stmt.where(Asset.is_favorite.is_(query.favorite))
-        if query.album_id is not None:
-            stmt = stmt.where(
-                Asset.id.in_(
-                    select(AlbumAsset.asset_id).where(AlbumAsset.album_id == query.album_id)
-                )
-            )
-        if query.tag_key is not None:
-            stmt = stmt.where(
-                Asset.id.in_(
-                    select(AssetTag.asset_id)
-                    .join(Tag, Tag.id == AssetTag.tag_id)
-                    .where(Tag.owner_id == query.owner_id, Tag.name_key == query.tag_key)
-                )
-            )
-        if query.date_from is not None:
-            stmt = stmt.where(Asset.captured_at >= query.date_from)
-        if query.date_to is not None:
-            stmt = stmt.where(Asset.captured_at < query.date_to)
-        if query.filename_like is not None:
-            stmt = stmt.where(
-                func.lower(Asset.original_filename).like(query.filename_like, escape="\\")
-            )
+        stmt = filtered(select(*LISTED_COLUMNS), query)
         if query.after is not None:
             captured_at, asset_id = query.after
             stmt = stmt.where(tuple_(Asset.captured_at, Asset.id) < tuple_(captured_at, asset_id))
@@ -194,3 +165,38 @@ class AssetRepository:
 
     def delete_row(self, asset_id: uuid.UUID) -> None:
         self.session.execute(delete(Asset).where(Asset.id == asset_id))
+
+
+def filtered(stmt: Select, query: AssetQuery) -> Select:
+    """`stmt` narrowed to the owner's listed assets (library or trash) matching the filters."""
+    stmt = stmt.where(Asset.owner_id == query.owner_id)
+    if query.trashed:
+        stmt = stmt.where(Asset.deleted_at.is_not(None))
+    else:
+        stmt = stmt.where(Asset.deleted_at.is_(None))
+    stmt = stmt.where(Asset.status.in_(LISTED_STATUSES))
+    if query.type:
+        stmt = stmt.where(Asset.type == query.type)
+    if query.favorite is not None:
+        stmt = stmt.where(Asset.is_favorite.is_(query.favorite))
+    if query.album_id is not None:
+        stmt = stmt.where(
+            Asset.id.in_(select(AlbumAsset.asset_id).where(AlbumAsset.album_id == query.album_id))
+        )
+    if query.tag_key is not None:
+        stmt = stmt.where(
+            Asset.id.in_(
+                select(AssetTag.asset_id)
+                .join(Tag, Tag.id == AssetTag.tag_id)
+                .where(Tag.owner_id == query.owner_id, Tag.name_key == query.tag_key)
+            )
+        )
+    if query.date_from is not None:
+        stmt = stmt.where(Asset.captured_at >= query.date_from)
+    if query.date_to is not None:
+        stmt = stmt.where(Asset.captured_at < query.date_to)
+    if query.filename_like is not None:
+        stmt = stmt.where(
+            func.lower(Asset.original_filename).like(query.filename_like, escape="\\")
+        )
+    return stmt

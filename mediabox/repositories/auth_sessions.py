@@ -62,3 +62,17 @@ class AuthSessionRepository:
             .where(AuthSession.user_id == user_id, AuthSession.revoked_at.is_(None))
             .values(revoked_at=when, revoked_reason=reason)
         )
+
+    def revoke_others_for_user(
+        self, user_id: uuid.UUID, keep: uuid.UUID, when: datetime, reason: str
+    ) -> None:
+        """Revoke every live session of the user except `keep`."""
+        self.session.execute(
+            update(AuthSession)
+            .where(
+                AuthSession.user_id == user_id,
+                AuthSession.id != keep,
+                AuthSession.revoked_at.is_(None),
+            )
+            .values(revoked_at=when, revoked_reason=reason)
+        )

@@ -97,12 +97,22 @@ class ProcessingRepository:
         )
 
     def reprocessable_ids(
-        self, *, failed_only: bool, after: uuid.UUID | None, limit: int = BATCH
+        self,
+        *,
+        failed_only: bool,
+        after: uuid.UUID | None,
+        limit: int = BATCH,
+        missing_thumbhash: bool = False,
     ) -> list[uuid.UUID]:
-        """Ready assets (all, or only failed ones) in id order, after `after`, one batch."""
+        """Ready assets (all, only failed ones, or processed ones without a thumbhash) in id
+        order, after `after`, one batch."""
         query = select(Asset.id).where(Asset.status == AssetStatus.READY)
         if failed_only:
             query = query.where(Asset.processing_state == ProcessingState.FAILED)
+        if missing_thumbhash:
+            query = query.where(
+                Asset.processing_state == ProcessingState.DONE, Asset.thumbhash.is_(None)
+            )
         if after is not None:
             query = query.where(Asset.id > after)
         return list(self.session.scalars(query.order_by(Asset.id).limit(limit)))

@@ -28,6 +28,10 @@ class UserRepository:
     def list_all(self) -> list[User]:
         return list(self.session.scalars(select(User).order_by(User.created_at, User.email)))
 
+    def count_active_admins(self) -> int:
+        found = select(func.count()).where(User.is_admin.is_(True), User.is_active.is_(True))
+        return self.session.scalar(found) or 0
+
     def add(self, user: User) -> User:
         self.session.add(user)
         self.session.flush()

@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 MAX_PAGE = 500
 MAX_BULK = 1000
 PURGE_BATCH = 200
-__all__ = ["AssetFilters", "AssetService", "BulkResult"]
+__all__ = ["AssetFilters", "AssetService", "BulkResult", "library_query"]
 
 BULK_ACTIONS = ("trash", "restore", "purge", "favorite", "unfavorite")
 _UNSET = object()
@@ -66,22 +66,7 @@ class AssetService:
         """One page, newest `captured_at` first; `next_cursor` is None on the last page."""
         if not 1 <= limit <= MAX_PAGE:
             raise ValidationFailed(f"limit must be between 1 and {MAX_PAGE}.")
-        if filters.album_id is not None and not self.assets.owns_album(user.id, filters.album_id):
-            raise NotFound("Album not found.", code="album_not_found")
-        if filters.type is not None and filters.type not in {t.value for t in AssetType}:
-            raise ValidationFailed("type must be photo or video.")
-        query = AssetQuery(
-            owner_id=user.id,
-            trashed=filters.trashed,
-            type=filters.type,
-            favorite=filters.favorite,
-            album_id=filters.album_id,
-            tag_key=filters.tag.strip().casefold() if filters.tag else None,
-            date_from=filters.date_from,
-            date_to=filters.date_to,
-            filename_like=_like_pattern(filters.q) if filters.q else None,
-            after=_decode(cursor) if cursor else None,
-        )
+        query = library_query(self.assets, user, filters, _decode(cursor) if cursor else None)
         rows = self.assets.list_page(query, limit + 1)
         items = rows[:limit]
         next_cursor = None
@@ -247,6 +232,31 @@ class AssetService:
             raise
         self.assets.delete_row(asset.id)
         self.session.commit()
+
+
+def library_query(
+    assets: AssetRepository,
+    user: User,
+    filters: AssetFilters,
+    after: tuple[datetime, uuid.UUID] | None = None,
+) -> AssetQuery:
+    """Check the filters (the album must be the user's) and resolve them into a query."""
+    if filters.album_id is not None and not assets.owns_album(user.id, filters.album_id):
+        raise NotFound("Album not found.", code="album_not_found")
+    if filters.type is not None and filters.type not in {t.value for t in AssetType}:
+        raise ValidationFailed("type must be photo or video.")
+    return AssetQuery(
+        owner_id=user.id,
+        trashed=filters.trashed,
+        type=filters.type,
+        favorite=filters.favorite,
+        album_id=filters.album_id,
+        tag_key=filters.tag.strip().casefold() if filters.tag else None,
+        date_from=filters.date_from,
+        date_to=filters.date_to,
+        filename_like=_like_pattern(filters.q) if filters.q else None,
+        after=after,
+    )
 
 
 def _decode(cursor: str) -> tuple[datetime, uuid.UUID]:

@@ -30,6 +30,7 @@ from mediabox.domain.errors import NotFound, StorageUnavailable
 from mediabox.domain.models import Asset, User
 from mediabox.infra.blobstore import BlobStore
 from mediabox.infra.media import MediaError, PhotoMeta, VideoMeta, process_photo, process_video
+from mediabox.infra.media.thumbhash import image_thumbhash
 from mediabox.repositories.processing import ProcessingRepository
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,8 @@ class Rendered:
     thumb: Path
     preview: Path | None
     poster: Path | None
+    thumbhash: str
+    derived_size_bytes: int
 
 
 def derived_keys(asset: Asset) -> dict[str, str]:
@@ -148,9 +151,14 @@ class ProcessingService:
         )
 
     def reprocess(
-        self, ids: list[uuid.UUID] | None = None, *, failed_only: bool = False
+        self,
+        ids: list[uuid.UUID] | None = None,
+        *,
+        failed_only: bool = False,
+        missing_thumbhash: bool = False,
     ) -> list[uuid.UUID]:
-        """Reset ready assets to pending and enqueue them: `ids`, or all (or all failed).
+        """Reset ready assets to pending and enqueue them: `ids`, or all (or all failed, or
+        all processed ones without a thumbhash).
 
         Assets that failed an integrity check (status failed) are not reprocessed.
         """
@@ -163,7 +171,9 @@ class ProcessingService:
                     break
                 batch = batches.pop()
             else:
-                batch = self.repo.reprocessable_ids(failed_only=failed_only, after=after)
+                batch = self.repo.reprocessable_ids(
+                    failed_only=failed_only, missing_thumbhash=missing_thumbhash, after=after
+                )
                 if not batch:
                     break
                 after = batch[-1]
@@ -202,9 +212,9 @@ class ProcessingService:
         thumb, preview, poster = tmp / "thumb.jpg", tmp / "preview.jpg", tmp / "poster.jpg"
         if asset.type == AssetType.VIDEO:
             meta = process_video(source, poster_path=poster, thumb_path=thumb, preview_path=poster)
-            return Rendered(sha256, meta, thumb, None, poster)
+            return _rendered(sha256, meta, thumb, None, poster)
         meta = process_photo(source, thumb_path=thumb, preview_path=preview)
-        return Rendered(sha256, meta, thumb, preview, None)
+        return _rendered(sha256, meta, thumb, preview, None)
 
     def _download(self, key: str, dest: Path) -> str:
         def attempt() -> str:
@@ -274,6 +284,8 @@ class ProcessingService:
         asset.storage_key_thumb = keys["t"]
         asset.storage_key_preview = keys["v"]
         asset.storage_key_poster = keys["p"]
+        asset.thumbhash = rendered.thumbhash
+        asset.derived_size_bytes = rendered.derived_size_bytes
         asset.processing_state = ProcessingState.DONE
         asset.processing_error = None
         asset.updated_at = self.clock()
@@ -319,6 +331,12 @@ class ProcessingService:
 
 
 _KIND_NAMES = {"t": "thumbnail", "v": "preview", "p": "poster"}
+
+
+def _rendered(sha256, meta, thumb: Path, preview: Path | None, poster: Path | None) -> Rendered:
+    """Add the thumbhash and the derived files' total size to what the media layer wrote."""
+    size = sum(path.stat().st_size for path in {thumb, preview, poster} if path is not None)
+    return Rendered(sha256, meta, thumb, preview, poster, image_thumbhash(thumb), size)
 
 
 def _suffix(asset: Asset) -> str:

@@ -17,6 +17,7 @@ from mediabox.repositories.users import UserRepository
 
 MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_LENGTH = 1024
+LOCALES = ("en", "ru")
 
 
 def normalise_email(email: str) -> str:
@@ -131,6 +132,34 @@ class UserService:
             self.auth_sessions.revoke_all_for_user(user.id, self.clock(), "disabled")
         self.session.commit()
         return user
+
+    def update_profile(
+        self, user: User, *, display_name: str | None = None, locale: str | None = None
+    ) -> User:
+        """The signed-in user's own display name and interface language."""
+        if locale is not None:
+            if locale not in LOCALES:
+                raise ValidationFailed(f"locale must be one of {', '.join(LOCALES)}.")
+            user.locale = locale
+        if display_name is not None:
+            user.display_name = display_name.strip() or user.email.split("@", 1)[0]
+        user.updated_at = self.clock()
+        self.session.commit()
+        return user
+
+    def change_password(
+        self, user: User, current_password: str, new_password: str, *, keep_session: uuid.UUID
+    ) -> None:
+        """Check the current password, set the new one and end every other session."""
+        if not self.hasher.verify(user.password_hash, current_password):
+            raise ValidationFailed("The current password is wrong.", code="wrong_password")
+        _check_password(new_password)
+        user.password_hash = self.hasher.hash(new_password)
+        user.updated_at = self.clock()
+        self.auth_sessions.revoke_others_for_user(
+            user.id, keep_session, self.clock(), "password_changed"
+        )
+        self.session.commit()
 
     def _require(self, email: str) -> User:
         user = self.users.get_by_email(normalise_email(email))

@@ -68,7 +68,7 @@ def test_me_with_cookie_and_with_bearer(client, app):
     assert_error(other.get("/api/v1/auth/me"), 401, "unauthorized")
     me = other.get("/api/v1/auth/me", headers=account.bearer)
     assert me.status_code == 200
-    assert set(me.json) == {"id", "email", "display_name", "is_admin"}
+    assert set(me.json) == {"id", "email", "display_name", "is_admin", "locale"}
 
 
 def test_wrong_password_and_unknown_email_answer_alike(client):

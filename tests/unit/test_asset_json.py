@@ -5,7 +5,7 @@ from __future__ import annotations
 import collections
 import types
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import orjson
 
@@ -45,6 +45,8 @@ def _asset(**changes):
         storage_key_thumb="t.jpg",
         storage_key_preview=None,
         storage_key_poster=None,
+        local_date=date(2020, 1, 1),
+        thumbhash="HhgKLZpwdndwd3d3h2iHd6CRCveH",
     )
     return types.SimpleNamespace(**{**base, **changes})
 
@@ -57,6 +59,7 @@ def test_fast_path_serialises_like_the_schema():
     assert fast["processing"] == {"state": "pending", "error": None}
     assert fast["captured_at"] == "2020-01-02T03:04:05Z" == slow["captured_at"]
     assert fast == slow
+    assert fast["local_date"] == "2020-01-01" and fast["thumbhash"] == asset.thumbhash
     assert fast["thumb_url"] == "/signed/t.jpg" and fast["preview_url"] is None
 
 

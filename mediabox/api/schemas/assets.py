@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import AwareDatetime, BaseModel, Field, field_validator
 
 from mediabox.api.schemas.common import StrictIn
+from mediabox.domain.asset_filters import AssetFilters
 
 ProcessingStateOut = Literal["pending", "done", "failed"]
 
@@ -29,11 +30,13 @@ class AssetOut(BaseModel):
     size_bytes: int
     sha256: str | None
     captured_at: datetime
+    local_date: date
     width: int | None
     height: int | None
     duration_ms: int | None
     is_favorite: bool
     thumb_url: str | None
+    thumbhash: str | None
     preview_url: str | None
     processing: ProcessingOut
     created_at: datetime
@@ -56,7 +59,7 @@ SOURCE_FIELDS = (
     "captured_at", "width", "height", "duration_ms", "is_favorite", "storage_key_thumb",
     "storage_key_preview", "storage_key_poster", "processing_state", "processing_error",
     "created_at", "updated_at", "deleted_at", "description", "camera_make", "camera_model",
-    "gps_lat", "gps_lon",
+    "gps_lat", "gps_lon", "local_date", "thumbhash",
 )  # fmt: skip
 
 
@@ -92,11 +95,13 @@ def asset_json_from_values(values: dict, media_urls, *, include_location: bool =
         "size_bytes": values["size_bytes"],
         "sha256": values["sha256"],
         "captured_at": values["captured_at"],
+        "local_date": values["local_date"],
         "width": values["width"],
         "height": values["height"],
         "duration_ms": values["duration_ms"],
         "is_favorite": values["is_favorite"],
         "thumb_url": media_urls.stable_jpeg_url(thumb) if thumb else None,
+        "thumbhash": values["thumbhash"],
         "preview_url": media_urls.stable_jpeg_url(preview) if preview else None,
         "processing": {"state": state, "error": values["processing_error"]},
         "created_at": values["created_at"],
@@ -119,11 +124,10 @@ def _as_utc(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-class AssetListQuery(StrictIn):
-    """Filters of `GET /assets`; a plain date in `date_to` includes that whole day."""
+class AssetFilterQuery(StrictIn):
+    """Library filters (`GET /assets`, the timeline); a plain date in `date_to` includes that
+    whole day."""
 
-    cursor: str | None = Field(default=None, max_length=512)
-    limit: int = Field(default=100, ge=1, le=500)
     type: Literal["photo", "video"] | None = None
     favorite: bool | None = None
     album_id: uuid.UUID | None = None
@@ -152,6 +156,27 @@ class AssetListQuery(StrictIn):
             else:
                 end = datetime.combine(value + timedelta(days=1), time(), UTC)
         return start, end
+
+    def filters(self, *, trashed: bool = False) -> AssetFilters:
+        """The filters for the services."""
+        date_from, date_to = self.bounds()
+        return AssetFilters(
+            type=self.type,
+            favorite=self.favorite,
+            album_id=self.album_id,
+            tag=self.tag,
+            date_from=date_from,
+            date_to=date_to,
+            q=self.q,
+            trashed=trashed,
+        )
+
+
+class AssetListQuery(AssetFilterQuery):
+    """Filters of `GET /assets` and its cursor pagination."""
+
+    cursor: str | None = Field(default=None, max_length=512)
+    limit: int = Field(default=100, ge=1, le=500)
 
 
 def _parse_day_or_instant(value: str) -> date | datetime:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Literal
 
 from pydantic import BaseModel, EmailStr, Field
 
@@ -24,16 +25,24 @@ class RefreshIn(StrictIn):
     refresh_token: str | None = Field(default=None, max_length=4096)
 
 
+Locale = Literal["en", "ru"]
+
+
 class UserOut(BaseModel):
     id: uuid.UUID
     email: str
     display_name: str
     is_admin: bool
+    locale: Locale
 
     @classmethod
     def of(cls, user) -> UserOut:
         return cls(
-            id=user.id, email=user.email, display_name=user.display_name, is_admin=user.is_admin
+            id=user.id,
+            email=user.email,
+            display_name=user.display_name,
+            is_admin=user.is_admin,
+            locale=user.locale or "en",
         )
 
 
@@ -46,6 +55,18 @@ class SetupOut(BaseModel):
     @classmethod
     def of(cls, state) -> SetupOut:
         return cls(setup_required=state.setup_required, registration_open=state.registration_open)
+
+
+class ProfilePatchIn(StrictIn):
+    """The signed-in user's own settings; omitted fields stay as they are."""
+
+    display_name: str | None = Field(default=None, max_length=100)
+    locale: Locale | None = None
+
+
+class PasswordChangeIn(StrictIn):
+    current_password: str = Field(min_length=1, max_length=1024)
+    new_password: str = Field(min_length=8, max_length=1024)
 
 
 class RegisterOut(BaseModel):

@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from mediabox.cli import importer, main
 from mediabox.domain.models import Asset
@@ -122,6 +122,20 @@ def test_reprocess_failed_all_and_ids(cli_app, folder):
     assert "queued 6 asset(s)" in invoke("media", "reprocess", "--all").output
     assert queue.run_pending() == 6
 
+    with cli_app.app_context():
+        db.session.execute(update(Asset).where(Asset.id != failed).values(thumbhash=None))
+        old = db.session.scalar(select(Asset.id).where(Asset.processing_state == "done"))
+        db.session.execute(update(Asset).where(Asset.id == old).values(thumbhash="kept"))
+        db.session.commit()
+    missing = invoke("media", "reprocess", "--missing-thumbhash")
+    assert "queued 4 asset(s)" in missing.output  # 6, less the failed one and the one kept
+    assert queue.run_pending() == 4
+    with cli_app.app_context():
+        hashes = dict(db.session.execute(select(Asset.id, Asset.thumbhash)).all())
+        db.session.rollback()
+    assert hashes.pop(failed) is None and hashes.pop(old) == "kept"
+    assert all(value and len(value) >= 8 for value in hashes.values())
+
     ghost = uuid.uuid4()
     by_id = invoke("media", "reprocess", str(failed), str(ghost))
     assert "queued 1 asset(s)" in by_id.output and f"skipped {ghost}" in by_id.output
@@ -129,7 +143,14 @@ def test_reprocess_failed_all_and_ids(cli_app, folder):
 
 
 @pytest.mark.parametrize(
-    "args", [[], ["--failed", "--all"], ["--all", str(uuid.uuid4())], ["not-a-uuid"]]
+    "args",
+    [
+        [],
+        ["--failed", "--all"],
+        ["--all", str(uuid.uuid4())],
+        ["--missing-thumbhash", "--failed"],
+        ["not-a-uuid"],
+    ],
 )
 def test_reprocess_needs_exactly_one_selection(cli_app, args):
     result = CliRunner().invoke(main, ["media", "reprocess", *args])

@@ -3,8 +3,9 @@ thumbnail/preview/poster must carry the MANIFEST facts."""
 
 from __future__ import annotations
 
+import base64
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PIL import Image, ImageChops, ImageStat
@@ -66,6 +67,15 @@ def test_manifest_file_is_processed_with_its_facts(app, row):
     assert asset.storage_key_thumb == f"u/{asset.owner_id}/t/{month}/{asset.id}.jpg"
     thumb = stored_image(app, asset.storage_key_thumb)
     assert thumb.format == "JPEG" and thumb.mode == "RGB"
+    hashed = base64.b64decode(asset.thumbhash)
+    assert 5 <= len(hashed) <= 25 and hashed[4] >> 7 == int(thumb.width > thumb.height)
+    assert asset.derived_size_bytes == sum(
+        _stored_size(app, key)
+        for key in {asset.storage_key_thumb, asset.storage_key_preview, asset.storage_key_poster}
+        if key
+    )
+    shift = timedelta(minutes=asset.captured_offset_minutes or 0)
+    assert asset.local_date == (asset.captured_at + shift).date()
     want = fitted(display, 400)
     assert abs(thumb.width - want[0]) <= 1 and abs(thumb.height - want[1]) <= 1
     if is_video(row):
@@ -90,7 +100,14 @@ def test_broken_manifest_file_fails_with_a_reason(app, row):
     assert asset.processing_error and len(asset.processing_error) > 5
     assert asset.status == "ready"
     assert asset.storage_key_thumb is None and asset.storage_key_preview is None
+    assert asset.thumbhash is None and asset.local_date == UPLOADED_AT.date()
     assert asset.captured_at == UPLOADED_AT and asset.captured_at_source == "upload"
+
+
+def _stored_size(app, key: str) -> int:
+    store = app.extensions["mediabox"].blob_store
+    with store.open_read(key) as stream:
+        return len(stream.read())
 
 
 def _thumb_of(app, name: str) -> Image.Image:
