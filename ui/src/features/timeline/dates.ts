@@ -54,18 +54,29 @@ export interface DayLabelWords {
   yesterday: string;
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormat(locale: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      weekday: "short",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    });
+    dayFormats.set(locale, format);
+  }
+  return format;
+}
+
 /** "Today", "Yesterday", else "Mon 5 January 2026" (en) / "пн, 5 января 2026 г." (ru). */
 export function dayLabel(day: string, today: string, language: string, words: DayLabelWords): string {
   if (day === today) return words.today;
   if (day === addDays(today, -1)) return words.yesterday;
   const english = language.startsWith("en");
-  const format = new Intl.DateTimeFormat(english ? "en-GB" : language, {
-    weekday: "short",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
+  const format = dayFormat(english ? "en-GB" : language);
   const date = parseDay(day);
   if (!english) return format.format(date);
   return format

@@ -1,0 +1,137 @@
+/**
+ * The timeline's data: the month buckets (full height at once), the months near the viewport
+ * (TanStack Query; a month scrolled past before it loaded is aborted through the query's
+ * AbortSignal when its observer goes away), their layouts, and polling of /jobs while any
+ * loaded asset is still being processed.
+ */
+import { useEffect, useMemo, useRef } from "react";
+import { useQueries, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { fetchBuckets, fetchJobs, fetchMonth, timelineKeys, type MonthColumns, type TimelineBucket } from "../api";
+import { estimateSectionHeight, layoutSection, type LayoutOptions, type SectionLayout } from "../layout";
+import type { GridSection } from "../grid/JustifiedGrid";
+
+const layouts = new WeakMap<MonthColumns, Map<string, SectionLayout>>();
+
+/** The layout of a month's data for the given options, computed once per data object. */
+export function monthLayout(data: MonthColumns, options: LayoutOptions): SectionLayout {
+  const optionsKey = `${options.width}:${options.rowHeight}:${options.gap}:${options.headerHeight}`;
+  let byOptions = layouts.get(data);
+  if (!byOptions) layouts.set(data, (byOptions = new Map()));
+  let layout = byOptions.get(optionsKey);
+  if (!layout) {
+    layout = layoutSection(data.ratios, data.local_dates, options);
+    byOptions.clear();
+    byOptions.set(optionsKey, layout);
+  }
+  return layout;
+}
+
+const positions = new WeakMap<MonthColumns, Map<string, number>>();
+
+/** Index of an id within a month's data (memoised per data object). */
+export function indexInMonth(data: MonthColumns, id: string): number {
+  let map = positions.get(data);
+  if (!map) {
+    map = new Map();
+    data.ids.forEach((each, index) => map!.set(each, index));
+    positions.set(data, map);
+  }
+  return map.get(id) ?? -1;
+}
+
+export function monthQuery(month: string) {
+  return {
+    queryKey: timelineKeys.month(month),
+    queryFn: ({ signal }: { signal: AbortSignal }) => fetchMonth(month, signal),
+    staleTime: 5 * 60_000,
+    gcTime: 30 * 60_000,
+  };
+}
+
+export interface TimelineData {
+  buckets: TimelineBucket[];
+  total: number;
+  status: "pending" | "error" | "success";
+  error: unknown;
+  refetch(): void;
+  /** Loaded month data by index in `buckets` (undefined when not loaded). */
+  months: (MonthColumns | undefined)[];
+  sections: GridSection[];
+}
+
+function isLoaded(client: QueryClient, month: string): boolean {
+  return client.getQueryData(timelineKeys.month(month)) !== undefined;
+}
+
+/** Timeline data for the months `wanted` (by index) plus every month already loaded. */
+export function useTimeline(options: LayoutOptions, wanted: readonly number[]): TimelineData {
+  const client = useQueryClient();
+  const bucketsQuery = useQuery({ queryKey: timelineKeys.buckets(), queryFn: ({ signal }) => fetchBuckets(signal) });
+  const buckets = useMemo(() => bucketsQuery.data?.buckets ?? [], [bucketsQuery.data]);
+
+  const wantedSet = new Set(wanted);
+  const observed = buckets.filter((bucket, index) => wantedSet.has(index) || isLoaded(client, bucket.month));
+  // Month data in bucket order; structurally shared, so the array keeps its identity until a month changes.
+  const months = useQueries({
+    queries: observed.map((bucket) => monthQuery(bucket.month)),
+    combine: (list) => {
+      const byMonth = new Map(observed.map((bucket, index) => [bucket.month, list[index]?.data]));
+      return buckets.map((bucket) => byMonth.get(bucket.month));
+    },
+  });
+
+  const sections = useMemo<GridSection[]>(
+    () =>
+      buckets.map((bucket, index) => {
+        const data = months[index];
+        return {
+          key: bucket.month,
+          count: bucket.count,
+          layout: data ? monthLayout(data, options) : null,
+          estimate: estimateSectionHeight(bucket.count, options),
+        };
+      }),
+    [buckets, months, options],
+  );
+
+  usePendingRefresh(months);
+
+  return {
+    buckets,
+    total: bucketsQuery.data?.total ?? 0,
+    status: bucketsQuery.status,
+    error: bucketsQuery.error,
+    refetch: () => void bucketsQuery.refetch(),
+    months,
+    sections,
+  };
+}
+
+/** Poll /jobs while any loaded asset is pending; refetch months with pending assets as work finishes. */
+function usePendingRefresh(months: (MonthColumns | undefined)[]) {
+  const client = useQueryClient();
+  const pendingMonths = useMemo(
+    () => months.filter((data): data is MonthColumns => !!data && data.processing.includes("pending")).map((d) => d.month),
+    [months],
+  );
+  const jobs = useQuery({
+    queryKey: timelineKeys.jobs(),
+    queryFn: ({ signal }) => fetchJobs(signal),
+    enabled: pendingMonths.length > 0,
+    refetchInterval: 2000,
+    staleTime: 0,
+  });
+  const outstanding = jobs.data ? jobs.data.pending + jobs.data.running : null;
+  const last = useRef<number | null>(null);
+  useEffect(() => {
+    if (outstanding === null) return;
+    const before = last.current;
+    last.current = outstanding;
+    if (before !== null && outstanding < before) {
+      for (const month of pendingMonths) void client.invalidateQueries({ queryKey: timelineKeys.month(month) });
+    }
+    if (outstanding === 0 && pendingMonths.length) {
+      for (const month of pendingMonths) void client.invalidateQueries({ queryKey: timelineKeys.month(month) });
+    }
+  }, [outstanding, pendingMonths, client]);
+}
