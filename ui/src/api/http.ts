@@ -156,21 +156,3 @@ export function createAuthFetch(fetchImpl: typeof fetch = (...args) => fetch(...
     return retried;
   };
 }
-
-const jsonFetch = createAuthFetch();
-
-/**
- * A JSON request through the refresh-once fetch, for endpoints the generated schema does not
- * describe yet. Resolves the parsed body (undefined for 204) or throws ApiError.
- */
-export async function requestJson<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const url = new URL(path, window.location.origin);
-  const response = await jsonFetch(url, {
-    method,
-    headers: body === undefined ? undefined : { "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw await ApiError.fromResponse(response);
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
-}

@@ -246,6 +246,24 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change the signed-in user's display name or language */
+        patch: operations["auth_patch_api_v1_auth_me"];
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the password; every other session of the user ends */
+        post: operations["auth_post_api_v1_auth_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -438,6 +456,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's library totals */
+        get: operations["stats_get_api_v1_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tags": {
         parameters: {
             query?: never;
@@ -506,6 +541,40 @@ export interface paths {
         head?: never;
         /** Rename a tag */
         patch: operations["tags_patch_api_v1_tags_{tag_id}"];
+        trace?: never;
+    };
+    "/api/v1/timeline/buckets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Assets per local month (newest first), with the filters of GET /assets */
+        get: operations["timeline_get_api_v1_timeline_buckets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/timeline/buckets/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One local month (YYYY-MM) as parallel columns, in timeline order */
+        get: operations["timeline_get_api_v1_timeline_buckets_{month}"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/trash": {
@@ -593,6 +662,41 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every account of this server (admin) */
+        get: operations["users_get_api_v1_users"];
+        put?: never;
+        /** Add an account (admin) */
+        post: operations["users_post_api_v1_users"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Enable/disable, promote/demote or rename an account (admin; never the last admin) */
+        patch: operations["users_patch_api_v1_users_{user_id}"];
         trace?: never;
     };
 }
@@ -737,6 +841,11 @@ export interface components {
             id: string;
             /** Is Favorite */
             is_favorite: boolean;
+            /**
+             * Local Date
+             * Format: date
+             */
+            local_date: string;
             /** Original Filename */
             original_filename: string;
             /** Preview Url */
@@ -750,6 +859,8 @@ export interface components {
             status: string;
             /** Thumb Url */
             thumb_url: string | null;
+            /** Thumbhash */
+            thumbhash: string | null;
             /** Type */
             type: string;
             /**
@@ -894,6 +1005,91 @@ export interface components {
             /** Password */
             password: string;
         };
+        /** MemberCreateIn */
+        MemberCreateIn: {
+            /**
+             * Display Name
+             * @default
+             */
+            display_name: string;
+            /**
+             * Email
+             * Format: email
+             */
+            email: string;
+            /**
+             * Is Admin
+             * @default false
+             */
+            is_admin: boolean;
+            /** Password */
+            password: string;
+        };
+        /** MemberListOut */
+        MemberListOut: {
+            /** Items */
+            items: components["schemas"]["MemberOut"][];
+        };
+        /**
+         * MemberOut
+         * @description An account as an admin sees it.
+         */
+        MemberOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Display Name */
+            display_name: string;
+            /** Email */
+            email: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Is Active */
+            is_active: boolean;
+            /** Is Admin */
+            is_admin: boolean;
+            /**
+             * Locale
+             * @enum {string}
+             */
+            locale: "en" | "ru";
+        };
+        /**
+         * MemberPatchIn
+         * @description Omitted fields stay as they are.
+         */
+        MemberPatchIn: {
+            /**
+             * Display Name
+             * @default null
+             */
+            display_name: string | null;
+            /**
+             * Is Active
+             * @default null
+             */
+            is_active: boolean | null;
+            /**
+             * Is Admin
+             * @default null
+             */
+            is_admin: boolean | null;
+        };
+        /** MonthBucketOut */
+        MonthBucketOut: {
+            /** Count */
+            count: number;
+            /**
+             * Month
+             * @description The camera's local month, YYYY-MM
+             */
+            month: string;
+        };
         /** MultipartPlanOut */
         MultipartPlanOut: {
             /** Part Count */
@@ -924,6 +1120,13 @@ export interface components {
             /** Parts */
             parts: components["schemas"]["PartUrlOut"][];
         };
+        /** PasswordChangeIn */
+        PasswordChangeIn: {
+            /** Current Password */
+            current_password: string;
+            /** New Password */
+            new_password: string;
+        };
         /** ProcessingOut */
         ProcessingOut: {
             /**
@@ -936,6 +1139,22 @@ export interface components {
              * @enum {string}
              */
             state: "pending" | "done" | "failed";
+        };
+        /**
+         * ProfilePatchIn
+         * @description The signed-in user's own settings; omitted fields stay as they are.
+         */
+        ProfilePatchIn: {
+            /**
+             * Display Name
+             * @default null
+             */
+            display_name: string | null;
+            /**
+             * Locale
+             * @default null
+             */
+            locale: ("en" | "ru") | null;
         };
         /** PublicAlbumOut */
         PublicAlbumOut: {
@@ -1226,6 +1445,25 @@ export interface components {
             /** Url */
             url: string;
         };
+        /**
+         * StatsOut
+         * @description The caller's library: photos and videos outside the trash, bytes stored (trash
+         *     included), items in the trash and assets whose processing failed.
+         */
+        StatsOut: {
+            /** Bytes Derived */
+            bytes_derived: number;
+            /** Bytes Original */
+            bytes_original: number;
+            /** Failed */
+            failed: number;
+            /** Photos */
+            photos: number;
+            /** Trash Count */
+            trash_count: number;
+            /** Videos */
+            videos: number;
+        };
         /** StoredPartOut */
         StoredPartOut: {
             /** Etag */
@@ -1271,6 +1509,55 @@ export interface components {
         TagPatchIn: {
             /** Name */
             name: string;
+        };
+        /**
+         * TimelineBucketsOut
+         * @description Every month holding matching assets, newest first, and their total.
+         */
+        TimelineBucketsOut: {
+            /** Buckets */
+            buckets: components["schemas"]["MonthBucketOut"][];
+            /** Total */
+            total: number;
+        };
+        /**
+         * TimelineMonthOut
+         * @description One month's assets in timeline order (newest captured first); every list has one entry
+         *     per asset, at the same index.
+         */
+        TimelineMonthOut: {
+            /** Duration Ms */
+            duration_ms: (number | null)[];
+            /** Ids */
+            ids: string[];
+            /** Is Favorite */
+            is_favorite: boolean[];
+            /**
+             * Local Dates
+             * @description the camera's wall-clock day, YYYY-MM-DD
+             */
+            local_dates: string[];
+            /** Month */
+            month: string;
+            /** Processing */
+            processing: ("pending" | "done" | "failed")[];
+            /**
+             * Ratios
+             * @description width / height as displayed; 1 when unknown
+             */
+            ratios: number[];
+            /**
+             * Thumb Urls
+             * @description stable signed URLs; null while pending
+             */
+            thumb_urls: (string | null)[];
+            /**
+             * Thumbhash
+             * @description base64 ThumbHash, null until processed
+             */
+            thumbhash: (string | null)[];
+            /** Types */
+            types: ("photo" | "video")[];
         };
         /** TokensOut */
         TokensOut: {
@@ -1368,6 +1655,11 @@ export interface components {
             id: string;
             /** Is Admin */
             is_admin: boolean;
+            /**
+             * Locale
+             * @enum {string}
+             */
+            locale: "en" | "ru";
         };
     };
     responses: never;
@@ -1894,8 +2186,6 @@ export interface operations {
     assets_get_api_v1_assets: {
         parameters: {
             query?: {
-                cursor?: string | null;
-                limit?: number;
                 type?: ("photo" | "video") | null;
                 favorite?: boolean | null;
                 album_id?: string | null;
@@ -1903,6 +2193,8 @@ export interface operations {
                 date_from?: string | null;
                 date_to?: string | null;
                 q?: string | null;
+                cursor?: string | null;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -2512,6 +2804,106 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserOut"];
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    auth_patch_api_v1_auth_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProfilePatchIn"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserOut"];
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    auth_post_api_v1_auth_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChangeIn"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
             /** @description Error */
@@ -3264,6 +3656,44 @@ export interface operations {
             };
         };
     };
+    stats_get_api_v1_stats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatsOut"];
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
     tags_get_api_v1_tags: {
         parameters: {
             query?: never;
@@ -3600,11 +4030,9 @@ export interface operations {
             };
         };
     };
-    trash_get_api_v1_trash: {
+    timeline_get_api_v1_timeline_buckets: {
         parameters: {
             query?: {
-                cursor?: string | null;
-                limit?: number;
                 type?: ("photo" | "video") | null;
                 favorite?: boolean | null;
                 album_id?: string | null;
@@ -3612,6 +4040,138 @@ export interface operations {
                 date_from?: string | null;
                 date_to?: string | null;
                 q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineBucketsOut"];
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    "timeline_get_api_v1_timeline_buckets_{month}": {
+        parameters: {
+            query?: {
+                type?: ("photo" | "video") | null;
+                favorite?: boolean | null;
+                album_id?: string | null;
+                tag?: string | null;
+                date_from?: string | null;
+                date_to?: string | null;
+                q?: string | null;
+            };
+            header?: never;
+            path: {
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineMonthOut"];
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    trash_get_api_v1_trash: {
+        parameters: {
+            query?: {
+                type?: ("photo" | "video") | null;
+                favorite?: boolean | null;
+                album_id?: string | null;
+                tag?: string | null;
+                date_from?: string | null;
+                date_to?: string | null;
+                q?: string | null;
+                cursor?: string | null;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -4002,6 +4562,202 @@ export interface operations {
             };
             /** @description Error */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    users_get_api_v1_users: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberListOut"];
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    users_post_api_v1_users: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberCreateIn"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberOut"];
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    "users_patch_api_v1_users_{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberPatchIn"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberOut"];
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,6 +3,7 @@ import { createBrowserRouter, type RouteObject } from "react-router";
 import { AppShell } from "../components/AppShell";
 import { RequireSession, RequireNoSession } from "../features/auth/guards";
 import { RouteError } from "../components/RouteError";
+import { FullPageLoader } from "../components/FullPageStatus";
 
 const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
   Component: (await load()).default,
@@ -11,6 +12,7 @@ const page = (load: () => Promise<{ default: React.ComponentType }>) => async ()
 export const routes: RouteObject[] = [
   {
     errorElement: <RouteError />,
+    hydrateFallbackElement: <FullPageLoader />,
     children: [
       {
         element: <RequireNoSession />,

@@ -7,6 +7,7 @@ import { FullPageLoader } from "../../components/FullPageStatus";
 import { AuthLayout } from "./AuthLayout";
 import { PasswordField } from "./PasswordField";
 import { createOwner, fetchSetupState, setupKey } from "./api";
+import { currentLanguage } from "./locale";
 import { authErrorMessage } from "./errors";
 import { useSetSessionUser } from "./session";
 
@@ -23,7 +24,7 @@ export default function SetupPage() {
   const [password, setPassword] = useState("");
   const [touched, setTouched] = useState(false);
   const create = useMutation({
-    mutationFn: () => createOwner(email.trim(), password, displayName.trim()),
+    mutationFn: () => createOwner(email.trim(), password, displayName.trim(), currentLanguage()),
     onSuccess: (user) => {
       queryClient.setQueryData(setupKey, { setup_required: false, registration_open: false });
       setSessionUser(user);

@@ -8,9 +8,10 @@ import {
   readCookie,
   refreshSession,
 } from "../../api/http";
+import type { Language } from "../../i18n";
 
-/** The signed-in user; `locale` arrives with PATCH /auth/me (SPEC §4b). */
-export type SessionUser = Schemas["UserOut"] & { locale?: string | null };
+/** The signed-in user (with the interface language they chose). */
+export type SessionUser = Schemas["UserOut"];
 export type SetupState = Schemas["SetupOut"];
 
 export const sessionKey = ["auth", "me"] as const;
@@ -42,17 +43,28 @@ export async function signIn(email: string, password: string): Promise<SessionUs
   return tokens.user as SessionUser;
 }
 
+/**
+ * First run: create the owner, sign in, and keep the language the setup was done in as the
+ * owner's (a new account's stored language is the server's default otherwise).
+ */
 export async function createOwner(
   email: string,
   password: string,
   displayName: string,
+  locale: Language,
 ): Promise<SessionUser> {
   await unwrap(
     api.POST("/api/v1/auth/register", {
       body: { email, password, display_name: displayName },
     }),
   );
-  return signIn(email, password);
+  const user = await signIn(email, password);
+  if (user.locale === locale) return user;
+  try {
+    return await unwrap(api.PATCH("/api/v1/auth/me", { body: { display_name: null, locale } }));
+  } catch {
+    return user;
+  }
 }
 
 /** End this session on the server; an expired access token is refreshed first (logout needs it). */

@@ -1,44 +1,21 @@
 /**
- * Account, household and storage endpoints (SPEC §4b). Typed by hand from the SPEC until the
- * generated schema has them; `isUnavailable` tells when this server does not offer one yet.
+ * Account, household and storage endpoints (SPEC §4b) through the typed client.
+ * `isUnavailable` tells when a server (an older back end) does not offer one of them.
  */
-import { ApiError, requestJson } from "../../api/http";
+import { api, unwrap, type Schemas } from "../../api/client";
+import { ApiError } from "../../api/http";
+import type { Language } from "../../i18n";
 import type { SessionUser } from "../auth/api";
 
 export interface ProfileUpdate {
   display_name?: string;
-  locale?: string;
+  locale?: Language;
 }
 
-export interface PasswordChange {
-  current_password: string;
-  new_password: string;
-}
-
-export interface Stats {
-  photos: number;
-  videos: number;
-  bytes_original: number;
-  bytes_derived: number;
-  trash_count: number;
-  failed: number;
-}
-
-/** A member of the household as the admin sees them. */
-export interface Member {
-  id: string;
-  email: string;
-  display_name: string;
-  is_admin: boolean;
-  is_active: boolean;
-}
-
-export interface MemberCreate {
-  email: string;
-  password: string;
-  display_name?: string;
-  is_admin?: boolean;
-}
+export type PasswordChange = Schemas["PasswordChangeIn"];
+export type Stats = Schemas["StatsOut"];
+export type Member = Schemas["MemberOut"];
+export type MemberCreate = Schemas["MemberCreateIn"];
 
 export interface MemberUpdate {
   is_active?: boolean;
@@ -57,28 +34,34 @@ export function isUnavailable(error: unknown): boolean {
   );
 }
 
+/** PATCH /auth/me; a field left out (null on the wire) stays as it is. */
 export function updateProfile(update: ProfileUpdate): Promise<SessionUser> {
-  return requestJson<SessionUser>("PATCH", "/api/v1/auth/me", update);
+  const body = { display_name: update.display_name ?? null, locale: update.locale ?? null };
+  return unwrap(api.PATCH("/api/v1/auth/me", { body }));
 }
 
-export function changePassword(change: PasswordChange): Promise<unknown> {
-  return requestJson<unknown>("POST", "/api/v1/auth/password", change);
+export async function changePassword(change: PasswordChange): Promise<void> {
+  await unwrap(api.POST("/api/v1/auth/password", { body: change }));
 }
 
 export function fetchStats(): Promise<Stats> {
-  return requestJson<Stats>("GET", "/api/v1/stats");
+  return unwrap(api.GET("/api/v1/stats"));
 }
 
-/** GET /users; accepts a bare list or `{items}` (the SPEC names the endpoint, not its envelope). */
 export async function fetchMembers(): Promise<Member[]> {
-  const body = await requestJson<Member[] | { items: Member[] }>("GET", "/api/v1/users");
-  return Array.isArray(body) ? body : body.items;
+  return (await unwrap(api.GET("/api/v1/users"))).items;
 }
 
 export function createMember(member: MemberCreate): Promise<Member> {
-  return requestJson<Member>("POST", "/api/v1/users", member);
+  return unwrap(api.POST("/api/v1/users", { body: member }));
 }
 
+/** PATCH /users/{id}; a field left out (null on the wire) stays as it is. */
 export function updateMember(id: string, update: MemberUpdate): Promise<Member> {
-  return requestJson<Member>("PATCH", `/api/v1/users/${encodeURIComponent(id)}`, update);
+  const body = {
+    is_active: update.is_active ?? null,
+    is_admin: update.is_admin ?? null,
+    display_name: update.display_name ?? null,
+  };
+  return unwrap(api.PATCH("/api/v1/users/{user_id}", { params: { path: { user_id: id } }, body }));
 }
