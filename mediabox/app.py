@@ -23,6 +23,7 @@ def create_app(config: Config | None = None, **container_overrides) -> Flask:
     from mediabox.api.json import OrjsonProvider
     from mediabox.api.limits import install_limiter
     from mediabox.api.security import install_security
+    from mediabox.api.spa import install_spa
     from mediabox.api.tokens import configure_jwt
     from mediabox.container import build_container
     from mediabox.jobs import register_jobs
@@ -50,6 +51,7 @@ def create_app(config: Config | None = None, **container_overrides) -> Flask:
     register_error_handlers(app)
     install_security(app, config)
     register_blueprints(app, local_blobs=not config.use_s3)
+    install_spa(app, config.static_dir)
     if config.trusted_proxy_hops > 0:
         hops = config.trusted_proxy_hops
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)

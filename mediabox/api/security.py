@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import Flask, Response
 from flask_cors import CORS
 
@@ -11,15 +13,16 @@ API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-act
 
 
 def app_csp(config: Config) -> str:
-    extra = f" {config.s3_endpoint_url}" if config.s3_endpoint_url else ""
-    if config.use_s3 and not config.s3_endpoint_url:
+    endpoint = urlsplit(config.s3_endpoint_url) if config.s3_endpoint_url else None
+    extra = f" {endpoint.scheme}://{endpoint.netloc}" if endpoint and endpoint.netloc else ""
+    if config.use_s3 and not extra:
         extra = " https://*.amazonaws.com"
     return (
         "default-src 'self'; "
         f"img-src 'self' blob: data:{extra}; media-src 'self' blob:{extra}; "
         f"connect-src 'self'{extra}; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-        "font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; "
-        "form-action 'self'"
+        "worker-src 'self' blob:; font-src 'self' data:; object-src 'none'; "
+        "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
     )
 
 

@@ -74,6 +74,7 @@ class Config:
     run_consumer: bool = True
     processing_lease_seconds: int = 900
     queue_name: str = "mediabox"
+    static_dir: Path | None = None
 
     @property
     def is_prod(self) -> bool:
@@ -139,6 +140,7 @@ class Config:
             trusted_proxy_hops=_int(env, "TRUSTED_PROXY_HOPS", 0),
             processing_lease_seconds=_int(env, "PROCESSING_LEASE_SECONDS", 900),
             queue_name=env.get("QUEUE_NAME", "") or "mediabox",
+            static_dir=Path(env["MEDIABOX_STATIC_DIR"]) if env.get("MEDIABOX_STATIC_DIR") else None,
         )
         return config.with_secrets()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 
 from mediabox.domain.clock import Clock, system_clock
 from mediabox.domain.errors import NotFound
@@ -57,6 +58,25 @@ class MediaUrls:
             while len(self._cache) > self.cache_size:
                 del self._cache[next(iter(self._cache))]
         return url
+
+    def stable_jpeg_urls(self, keys: Sequence[str | None]) -> list[str | None]:
+        """`stable_jpeg_url` of many keys (None stays None): memoised ones looked up, the rest
+        signed by the store in one pass."""
+        window = int(self.clock().timestamp()) // self.ttl
+        cache = self._cache
+        urls = [cache.get((key, window)) if key else None for key in keys]
+        missing = list(dict.fromkeys(k for k, u in zip(keys, urls, strict=True) if k and not u))
+        if not missing:
+            return urls
+        signed = dict(
+            zip(missing, self.blob_store.stable_jpeg_urls(missing, self.ttl), strict=True)
+        )
+        with self._lock:
+            for key, url in signed.items():
+                cache[(key, window)] = url
+            while len(cache) > self.cache_size:
+                del cache[next(iter(cache))]
+        return [url if url or not key else signed[key] for key, url in zip(keys, urls, strict=True)]
 
     def signed(self, asset: Asset, kind: str, *, attachment: bool = False) -> PresignedRequest:
         """A URL for one of the asset's files; a file that does not exist (yet) is a 404."""

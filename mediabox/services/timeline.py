@@ -45,8 +45,9 @@ class TimelineMonth:
 class TimelineService:
     """What the web app's grid needs before it loads a photo: month sizes, then month columns.
 
-    Months are the camera's wall-clock months (`local_date`), not UTC ones; within a month
-    the order is the library's (newest `captured_at` first).
+    Months are the camera's wall-clock months (`local_date`), not UTC ones. Within a month
+    the order is newest local day first, then newest `captured_at` (ties by id): the
+    library's order, except that a day's assets stay together when time zones interleave.
     """
 
     def __init__(self, assets: AssetRepository, timeline: TimelineRepository, urls: MediaUrls):
@@ -57,31 +58,25 @@ class TimelineService:
     def buckets(self, user: User, filters: AssetFilters) -> list[MonthBucket]:
         """Every month with matching assets, newest first."""
         query = library_query(self.assets, user, filters)
-        return [
-            MonthBucket(f"{year:04d}-{month:02d}", count)
-            for year, month, count in self.timeline.month_counts(query)
-        ]
+        months: dict[str, int] = {}
+        for day, count in self.timeline.day_counts(query):
+            month = f"{day.year:04d}-{day.month:02d}"
+            months[month] = months.get(month, 0) + count
+        return [MonthBucket(month, count) for month, count in months.items()]
 
     def month(self, user: User, month: str, filters: AssetFilters) -> TimelineMonth:
         """All matching assets of one `YYYY-MM` month (an empty month has empty columns)."""
         start, end = _month_range(month)
         query = library_query(self.assets, user, filters)
         rows = self.timeline.month_rows(query, start, end)
-        stable_url = self.urls.stable_jpeg_url
-        ids, ratios, dates, types, durations, favorites = [], [], [], [], [], []
-        hashes, urls, states = [], [], []
-        for row in rows:
-            (asset_id, width, height, local_date, kind, duration, favorite, thumbhash, thumb,
-             state) = row  # fmt: skip
-            ids.append(str(asset_id))
-            ratios.append(round(width / height, 4) if width and height else 1)
-            dates.append(local_date)
-            types.append(kind)
-            durations.append(duration)
-            favorites.append(favorite)
-            hashes.append(thumbhash)
-            urls.append(stable_url(thumb) if thumb else None)
-            states.append(_STATES.get(state, "pending"))
+        if not rows:
+            return TimelineMonth(month, [], [], [], [], [], [], [], [], [])
+        ids, widths, heights, dates, types, durations, favorites, hashes, thumbs, states = (
+            list(column) for column in zip(*rows, strict=True)
+        )
+        ratios = [round(w / h, 4) if w and h else 1 for w, h in zip(widths, heights, strict=True)]
+        states = [_STATES.get(state, "pending") for state in states]
+        urls = self.urls.stable_jpeg_urls(thumbs)
         return TimelineMonth(
             month, ids, ratios, dates, types, durations, favorites, hashes, urls, states
         )

@@ -42,7 +42,22 @@ def upgrade():
         batch_op.alter_column("local_date", existing_type=sa.Date(), nullable=False)
         batch_op.create_index(
             "ix_assets_local_timeline",
-            ["owner_id", "deleted_at", "local_date", "status"],
+            [
+                "owner_id",
+                "deleted_at",
+                "local_date",
+                "captured_at",
+                "id",
+                "status",
+                "type",
+                "width",
+                "height",
+                "duration_ms",
+                "is_favorite",
+                "processing_state",
+                "storage_key_thumb",
+                "thumbhash",
+            ],
             unique=False,
         )
 

@@ -93,6 +93,18 @@ def test_month_columns_in_timeline_order(local_library):
     assert again["thumb_urls"] == month["thumb_urls"]  # stable within the URL window
 
 
+def test_a_local_day_stays_together_when_time_zones_interleave(local_library):
+    owner = _owner(local_library)
+    # 00:30 on 2 June in UTC+2 was captured before 23:00 on 1 June in UTC, yet its day is later.
+    tokyo_like = make_asset(local_library.app, owner, captured_at=_at(2024, 6, 1, 22, 30),
+                            captured_offset_minutes=120)  # fmt: skip
+    london = make_asset(local_library.app, owner, captured_at=_at(2024, 6, 1, 23),
+                        captured_offset_minutes=0)  # fmt: skip
+    june = local_library.api("GET", "/timeline/buckets/2024-06").json
+    assert june["ids"] == [str(tokyo_like), str(london)]
+    assert june["local_dates"] == ["2024-06-02", "2024-06-01"]
+
+
 def test_month_order_matches_the_library_pages(local_library):
     owner = _owner(local_library)
     insert_assets(local_library.app, owner, 12, captured_at=_at(2024, 2, 2))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import BinaryIO, Protocol
@@ -188,6 +188,11 @@ class BlobStore(Protocol):
         attachment: bool = False,
         stable: bool = False,
     ) -> PresignedRequest: ...
+
+    def stable_jpeg_urls(self, keys: Sequence[str], expires_in: int) -> list[str]:
+        """`presign_get(key, expires_in, content_type="image/jpeg", stable=True).url` of each
+        key (a store may sign them in one pass)."""
+        ...
 
     def head(self, key: str) -> ObjectInfo | None: ...
 

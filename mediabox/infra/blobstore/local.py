@@ -9,7 +9,7 @@ import re
 import secrets
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -98,6 +98,15 @@ class LocalBlobStore:
             disposition=disposition,
         )
         return PresignedRequest(self._signer.url(grant), "GET", {}, expires_at)
+
+    def stable_jpeg_urls(self, keys: Sequence[str], expires_in: int) -> list[str]:
+        """`presign_get(key, expires_in, content_type="image/jpeg", stable=True).url` of each
+        key, signed in one pass."""
+        validate_expires_in(expires_in)
+        for key in keys:
+            validate_key(key)
+        expires = int(stable_window(self._clock(), expires_in)[1].timestamp())
+        return self._signer.stable_get_urls(keys, expires, "image/jpeg")
 
     def create_multipart(self, key: str, content_type: str, part_size: int | None = None) -> str:
         """Start an upload. With a planned `part_size`, part n is written straight to offset

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from typing import BinaryIO
@@ -105,6 +105,13 @@ class S3BlobStore:
         expires_at = expiry(self._clock(), expires_in)
         url = self._presign("put_object", {"Key": key, "ContentType": content_type}, expires_in)
         return PresignedRequest(url, "PUT", {"Content-Type": content_type}, expires_at)
+
+    def stable_jpeg_urls(self, keys: Sequence[str], expires_in: int) -> list[str]:
+        """Window-stable thumbnail URLs of many keys (one presign each)."""
+        return [
+            self.presign_get(key, expires_in, content_type="image/jpeg", stable=True).url
+            for key in keys
+        ]
 
     def presign_get(
         self,

@@ -109,6 +109,22 @@ def test_stable_urls_within_a_ttl_window(env):
     assert second.expires_at - env.clock() >= timedelta(seconds=ttl - 10)
 
 
+def test_stable_jpeg_urls_in_one_pass_equal_single_presigns(env):
+    keys = [make_key("t") for _ in range(5)]
+    env.upload(keys[0], BODY)
+    batch = env.store.stable_jpeg_urls(keys, 600)
+    single = [
+        env.store.presign_get(key, 600, content_type="image/jpeg", stable=True).url for key in keys
+    ]
+    assert batch == single
+    assert (env.http.request("GET", batch[0]).status, env.store.stable_jpeg_urls([], 600)) == (
+        200,
+        [],
+    )
+    with pytest.raises(ValidationFailed):
+        env.store.stable_jpeg_urls([*keys, "../etc/passwd"], 600)
+
+
 def test_stable_url_is_usable(env):
     key = make_key("t")
     env.upload(key, BODY)
