@@ -81,6 +81,11 @@ export function JustifiedGrid({
   const [view, setView] = useState<ViewState>({ window: renderWindow(0, 800), shift: 0 });
   const [sticky, setSticky] = useState<{ key: string; label: ReactNode } | null>(null);
   const listeners = useRef(new Set<Listener>());
+  const stickyRef = useRef<HTMLDivElement>(null);
+  const headerHeightRef = useRef(headerHeight);
+  useLayoutEffect(() => {
+    headerHeightRef.current = headerHeight;
+  }, [headerHeight]);
 
   const heights = useMemo(() => sections.map((s) => (s.layout ? s.layout.height : s.estimate)), [sections]);
   const tops = useMemo(() => sectionTops(heights), [heights]);
@@ -140,6 +145,10 @@ export function JustifiedGrid({
         else hi = mid - 1;
       }
       const header = layout.headers[lo];
+      const nextTop =
+        lo + 1 < layout.headers.length ? state.tops[index] + layout.headers[lo + 1].top : state.tops[index + 1];
+      const push = Math.min(0, nextTop - virtualTop - headerHeightRef.current);
+      if (stickyRef.current) stickyRef.current.style.transform = `translateY(${push}px)`;
       if (header.top < within) {
         stickyNext = { key: `${state.sections[index].key}:${header.day}`, label: state.stickyLabel(index, header) };
       }
@@ -253,6 +262,7 @@ export function JustifiedGrid({
       <Box
         ref={scrollRef}
         onScroll={onScroll}
+        data-testid="grid-scroll"
         sx={{
           position: "absolute",
           inset: 0,
@@ -280,13 +290,15 @@ export function JustifiedGrid({
       </Box>
       {sticky && (
         <Box
+          ref={stickyRef}
           sx={{
             position: "absolute",
             top: 0,
             left: 0,
             right: hasScrubber ? SCRUBBER_WIDTH : 0,
             height: headerHeight,
-            px: `${PADDING}px`,
+            pl: `${PADDING + 24}px`,
+            pr: `${PADDING}px`,
             display: "flex",
             alignItems: "center",
             bgcolor: "background.default",

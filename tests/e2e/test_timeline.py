@@ -1,0 +1,299 @@
+"""The timeline, selection and trash end to end (issue 10 §3 "Timeline", "Selection", "Trash").
+
+Every processed photo's tile shows a loaded thumbnail and every failed asset its failed tile;
+three tiles selected with Shift go to the trash, the trash shows them, and they come back;
+at the desktop and the 390x844 phone viewport, in English and Russian. Screenshots:
+`timeline-{en,ru}-{desktop,phone}`, `selection-{en,ru}-{desktop,phone}`,
+`trash-{en,ru}-{desktop,phone}`, `timeline-failed-tooltip-en-desktop`.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import requests
+
+from .conftest import Account
+
+CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+RAW_KEY = re.compile(r"\b(count|trashed|restored|deletedAgo|purgedIn|emptyTrash)(_\w+)?\b")
+MAX_IMAGES = 300
+
+
+def csrf_headers(page) -> dict[str, str]:
+    cookies = {c["name"]: c["value"] for c in page.context.cookies()}
+    return {"X-CSRF-TOKEN": cookies["csrf_access_token"]}
+
+
+def library(page) -> dict[str, dict]:
+    """The owner's live (not trashed) assets by id, through the page's cookies."""
+    response = page.request.get("/api/v1/assets?limit=500")
+    assert response.ok, response.text()
+    return {item["id"]: item for item in response.json()["items"]}
+
+
+@pytest.fixture
+def use_language(live_server, owner):
+    """`use_language(page, "ru")`: the owner's stored locale for this test; restored after."""
+    login = requests.post(
+        live_server.url("/api/v1/auth/login"),
+        json={"email": owner.email, "password": owner.password},
+        timeout=30,
+    )
+    bearer = {"Authorization": f"Bearer {login.json()['access_token']}"}
+
+    def use(target_page, language: str) -> None:
+        response = target_page.request.patch(
+            "/api/v1/auth/me", data={"locale": language}, headers=csrf_headers(target_page)
+        )
+        assert response.ok, response.text()
+        target_page.add_init_script(f"localStorage.setItem('mediabox.lang', '{language}')")
+
+    yield use
+    requests.patch(
+        live_server.url("/api/v1/auth/me"), json={"locale": "en"}, headers=bearer, timeout=30
+    )
+
+
+@pytest.fixture
+def restore_all(live_server, owner):
+    """Whatever a test trashed goes back afterwards (the library is shared by the session)."""
+    login = requests.post(
+        live_server.url("/api/v1/auth/login"),
+        json={"email": owner.email, "password": owner.password},
+        timeout=30,
+    )
+    bearer = {"Authorization": f"Bearer {login.json()['access_token']}"}
+    yield
+    trashed = requests.get(live_server.url("/api/v1/trash?limit=500"), headers=bearer, timeout=30)
+    ids = [item["id"] for item in trashed.json()["items"]]
+    if ids:
+        requests.post(
+            live_server.url("/api/v1/assets/bulk"),
+            json={"action": "restore", "asset_ids": ids},
+            headers=bearer,
+            timeout=30,
+        )
+
+
+def tiles(page):
+    return page.get_by_test_id("asset-tile")
+
+
+def open_timeline(page) -> None:
+    page.goto("/")
+    tiles(page).first.wait_for()
+
+
+def wait_images_settled(page) -> None:
+    page.wait_for_function("() => [...document.images].every((img) => img.complete)")
+
+
+def scan_grid(page) -> dict[str, dict]:
+    """Scroll the virtualised grid top to bottom, recording every tile seen and its image."""
+    seen: dict[str, dict] = {}
+    scroller = page.locator("[data-testid=asset-tile]").first.evaluate_handle(
+        "(el) => { let n = el; while (n && !(n.scrollHeight > n.clientHeight + 1 &&"
+        " getComputedStyle(n).overflowY === 'auto')) n = n.parentElement; return n; }"
+    )
+    page.evaluate("(s) => { s.scrollTop = 0; }", scroller)
+    for _ in range(200):
+        page.wait_for_timeout(150)
+        wait_images_settled(page)
+        snapshot = page.evaluate(
+            """() => [...document.querySelectorAll('[data-testid=asset-tile]')].map((tile) => {
+                 const img = tile.querySelector('img');
+                 return { id: tile.dataset.assetId, status: tile.dataset.status,
+                          img: img ? { alt: img.alt, width: img.naturalWidth } : null };
+               })"""
+        )
+        count = page.evaluate("() => document.images.length")
+        assert count <= MAX_IMAGES, f"{count} <img> in the DOM"
+        for tile in snapshot:
+            seen[tile["id"]] = tile
+        done = page.evaluate(
+            "(s) => { const before = s.scrollTop; s.scrollTop += s.clientHeight * 0.8;"
+            " return s.scrollTop === before; }",
+            scroller,
+        )
+        if done:
+            break
+    page.wait_for_timeout(200)
+    return seen
+
+
+def test_every_processed_tile_shows_its_thumbnail_and_failed_ones_their_tile(page, shot):
+    assets = library(page)
+    open_timeline(page)
+    wait_images_settled(page)
+    shot(page, "timeline-en-desktop")
+    seen = scan_grid(page)
+    assert set(seen) == set(assets), "every asset has a tile in the timeline"
+    failed = [a for a in assets.values() if a["processing"]["state"] == "failed"]
+    assert failed, "the test media include broken files"
+    for asset_id, asset in assets.items():
+        tile = seen[asset_id]
+        state = asset["processing"]["state"]
+        assert tile["status"] == state
+        if state == "done":
+            assert tile["img"] is not None, f"{asset['original_filename']} has no <img>"
+            assert tile["img"]["alt"], f"{asset['original_filename']} has an empty alt"
+            assert tile["img"]["width"] > 0, f"{asset['original_filename']} did not load"
+        elif state == "failed":
+            assert tile["img"] is None, f"{asset['original_filename']} should show a failed tile"
+
+
+def test_failed_tile_tells_why_on_hover(page, shot):
+    open_timeline(page)
+    failed = page.locator("[data-testid=asset-tile][data-status=failed]").first
+    failed.scroll_into_view_if_needed()
+    failed.hover()
+    tooltip = page.get_by_role("tooltip")
+    tooltip.wait_for()
+    page.wait_for_function(
+        "() => (document.querySelector('[role=tooltip]')?.textContent || '').includes(':')"
+    )
+    assert "Processing failed:" in tooltip.inner_text()
+    shot(page, "timeline-failed-tooltip-en-desktop")
+
+
+def select_three_with_shift(page) -> list[str]:
+    first, third = tiles(page).nth(0), tiles(page).nth(2)
+    first.hover()
+    first.get_by_test_id("select-toggle").click()
+    third.hover()
+    third.get_by_test_id("select-toggle").click(modifiers=["Shift"])
+    page.get_by_test_id("bulk-bar").wait_for()
+    ids = [tiles(page).nth(i).get_attribute("data-asset-id") for i in range(3)]
+    for i in range(3):
+        assert (
+            tiles(page).nth(i).get_by_test_id("select-toggle").get_attribute("aria-pressed")
+            == "true"
+        )
+    assert (
+        tiles(page).nth(3).get_by_test_id("select-toggle").get_attribute("aria-pressed") == "false"
+    )
+    return ids
+
+
+def trash_restore_flow(page, shot, language: str, device: str) -> None:
+    open_timeline(page)
+    wait_images_settled(page)
+    shot(page, f"timeline-{language}-{device}")
+    ids = select_three_with_shift(page)
+    bar = page.get_by_test_id("bulk-bar")
+    count_text = bar.get_by_test_id("bulk-count").inner_text()
+    assert count_text == ("3 items selected" if language == "en" else "Выбрано 3 элемента")
+    shot(page, f"selection-{language}-{device}")
+
+    bar.locator("[data-action=trash]").click()
+    bar.wait_for(state="detached")
+    for asset_id in ids:
+        page.locator(f"[data-testid=asset-tile][data-asset-id='{asset_id}']").wait_for(
+            state="detached"
+        )
+    live = library(page)
+    assert not set(ids) & set(live), "the three are no longer in the library"
+
+    page.goto("/trash")
+    tiles(page).first.wait_for()
+    wait_images_settled(page)
+    trash_ids = tiles(page).evaluate_all("(els) => els.map((el) => el.dataset.assetId)")
+    assert sorted(trash_ids) == sorted(ids)
+    header = page.get_by_test_id("day-header").first.inner_text()
+    if language == "en":
+        assert "Deleted today" in header and "purged in 30 days" in header
+    else:
+        assert "Удалено сегодня" in header and "через 30 дней" in header
+        assert CYRILLIC.search(page.locator("body").inner_text())
+    assert not RAW_KEY.search(page.locator("body").inner_text()), "no raw i18n keys"
+    shot(page, f"trash-{language}-{device}")
+
+    page.keyboard.press("Control+a")
+    bar.wait_for()
+    bar.locator("[data-action=restore]").click()
+    page.get_by_test_id("trash-empty").wait_for()
+    live = library(page)
+    assert set(ids) <= set(live), "restored into the library"
+    open_timeline(page)
+    for asset_id in ids:
+        page.locator(f"[data-testid=asset-tile][data-asset-id='{asset_id}']").wait_for()
+
+
+def test_select_three_with_shift_trash_and_restore(page, shot, restore_all):
+    trash_restore_flow(page, shot, "en", "desktop")
+
+
+def test_select_trash_restore_on_phone(phone_page, shot, restore_all):
+    trash_restore_flow(phone_page, shot, "en", "phone")
+
+
+def test_select_trash_restore_in_russian(page, shot, use_language, restore_all):
+    use_language(page, "ru")
+    trash_restore_flow(page, shot, "ru", "desktop")
+    assert page.evaluate("() => document.documentElement.lang") == "ru"
+
+
+def test_select_trash_restore_in_russian_on_phone(phone_page, shot, use_language, restore_all):
+    use_language(phone_page, "ru")
+    trash_restore_flow(phone_page, shot, "ru", "phone")
+
+
+def test_bulk_favourite_and_undo_trash(page, restore_all):
+    open_timeline(page)
+    first = tiles(page).first
+    asset_id = first.get_attribute("data-asset-id")
+    first.hover()
+    first.get_by_test_id("select-toggle").click()
+    bar = page.get_by_test_id("bulk-bar")
+    assert bar.get_by_test_id("bulk-count").inner_text() == "1 item selected"
+    bar.locator("[data-action=favorite]").click()
+    bar.wait_for(state="detached")
+    page.wait_for_function(
+        "(id) => !!document.querySelector(`[data-asset-id='${id}'] [aria-label='Favourite']`)",
+        arg=asset_id,
+    )
+    assert library(page)[asset_id]["is_favorite"] is True
+
+    first = page.locator(f"[data-testid=asset-tile][data-asset-id='{asset_id}']")
+    first.hover()
+    first.get_by_test_id("select-toggle").click()
+    bar.locator("[data-action=unfavorite]").click()
+    bar.wait_for(state="detached")
+    first.hover()
+    first.get_by_test_id("select-toggle").click()
+    bar.locator("[data-action=trash]").click()
+    page.get_by_role("button", name="Undo").click()
+    first.wait_for()
+    asset = library(page)[asset_id]
+    assert asset["is_favorite"] is False and asset["deleted_at"] is None
+
+
+def test_select_a_whole_day_from_its_header_and_escape_clears(page):
+    open_timeline(page)
+    header = page.get_by_test_id("day-header").first
+    header.hover()
+    header.get_by_role("button").click()
+    bar = page.get_by_test_id("bulk-bar")
+    bar.wait_for()
+    selected = int(re.search(r"\d+", bar.get_by_test_id("bulk-count").inner_text()).group())
+    assert selected >= 1
+    page.keyboard.press("Escape")
+    bar.wait_for(state="detached")
+
+
+def test_empty_timeline_explains_how_to_import(open_page, fresh_server):
+    email, password = "empty@example.com", "empty-password-123"
+    response = requests.post(
+        fresh_server.url("/api/v1/auth/register"),
+        json={"email": email, "password": password},
+        timeout=30,
+    )
+    assert response.status_code == 201, response.text
+
+    page = open_page(fresh_server, account=Account(email, password, ""))
+    page.goto("/")
+    empty = page.get_by_test_id("timeline-empty")
+    empty.wait_for()
+    assert "mediabox import" in empty.inner_text() and email in empty.inner_text()
