@@ -11,7 +11,7 @@ export const api = createClient<paths>({ baseUrl: "", fetch: createAuthFetch() }
 export async function unwrap<T>(
   promise: Promise<{ data?: T; error?: unknown; response: Response }>,
 ): Promise<T> {
-  const { data, response } = await promise;
-  if (!response.ok) throw await ApiError.fromResponse(response);
+  const { data, error, response } = await promise;
+  if (!response.ok) throw ApiError.fromBody(response, error);
   return data as T;
 }

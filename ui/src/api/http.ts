@@ -19,18 +19,23 @@ export class ApiError extends Error {
   }
 
   static async fromResponse(response: Response): Promise<ApiError> {
-    let body: Partial<ErrorBody> | undefined;
+    let body: unknown;
     try {
-      body = (await response.clone().json()) as Partial<ErrorBody>;
+      body = await response.clone().json();
     } catch {
       body = undefined;
     }
-    const error = body?.error;
+    return ApiError.fromBody(response, body);
+  }
+
+  /** From a response whose body was already read (openapi-fetch parses error bodies itself). */
+  static fromBody(response: Response, body: unknown): ApiError {
+    const error = (body as Partial<ErrorBody> | undefined)?.error;
     const retryAfter = Number.parseInt(response.headers.get("Retry-After") ?? "", 10);
     return new ApiError(
       response.status,
       error?.code ?? `http_${response.status}`,
-      error?.message ?? response.statusText ?? "Request failed",
+      error?.message ?? (response.statusText || "Request failed"),
       error?.details,
       Number.isFinite(retryAfter) ? retryAfter : undefined,
     );

@@ -36,6 +36,7 @@ export function UserMenu() {
     <>
       <Tooltip title={t("userMenu")}>
         <IconButton
+          data-testid="user-menu"
           aria-label={t("userMenu")}
           aria-haspopup="menu"
           aria-expanded={anchor ? "true" : undefined}
