@@ -351,7 +351,8 @@ def shot():
 
     def take(page, name: str) -> Path:
         path = SHOTS_DIR / f"{name}.png"
-        page.screenshot(path=str(path))
+        # Transitions finish first, so a drawer or a floating label is never caught halfway.
+        page.screenshot(path=str(path), animations="disabled")
         return path
 
     return take
