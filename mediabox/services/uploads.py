@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from pathlib import Path, PurePath
+from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from mediabox.domain import storage_keys
 from mediabox.domain.clock import Clock
 from mediabox.domain.enums import AssetStatus, AssetType, ProcessingState, UploadKind
 from mediabox.domain.errors import (
@@ -36,7 +36,6 @@ log = logging.getLogger(__name__)
 SNIFF_READ_BYTES = 16 * 1024
 HASH_CHUNK = 1024 * 1024
 CLEANUP_BATCH = 500
-_EXT = re.compile(r"[a-z0-9]{1,10}")
 
 
 @dataclass(frozen=True)
@@ -326,8 +325,6 @@ class UploadService:
     ) -> Asset:
         now = self.clock()
         asset_id = uuid.uuid4()
-        ext = _extension(filename)
-        key = f"u/{user.id}/o/{now:%Y}/{now:%m}/{asset_id}{ext}"
         return Asset(
             id=asset_id,
             owner_id=user.id,
@@ -340,7 +337,7 @@ class UploadService:
             captured_at=file_modified_at or now,
             captured_at_source="file" if file_modified_at else "upload",
             file_modified_at=file_modified_at,
-            storage_key_original=key,
+            storage_key_original=storage_keys.original_key(user.id, asset_id, now, filename),
             upload_kind=kind,
             processing_state=ProcessingState.PENDING,
             created_at=now,
@@ -428,11 +425,6 @@ def _sniff_or_refuse(head: bytes, filename: str) -> SniffResult:
             code="unsupported_file_type",
         )
     return result
-
-
-def _extension(filename: str) -> str:
-    suffix = PurePath(filename).suffix.lower().lstrip(".")
-    return f".{suffix}" if _EXT.fullmatch(suffix) else ""
 
 
 def _part_length(size: int, part_size: int, number: int) -> int:
