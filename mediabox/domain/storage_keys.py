@@ -3,7 +3,9 @@
 originals `u/{user}/o/{yyyy}/{mm}/{asset}{ext}`; thumbnails `t`, previews `v` and video
 posters `p` under the same user and month as `{asset}.jpg`. The month is the month the asset
 was created (the upload), so every key of an asset can be built from the asset row alone:
-nothing reads a key back to learn where its siblings live.
+nothing reads a key back to learn where its siblings live. The one question asked of a key
+is which asset it belongs to (`asset_id_of`, for the share gateway), and the answer is always
+checked against that asset's row.
 """
 
 from __future__ import annotations
@@ -62,6 +64,13 @@ def is_valid_key(key: object) -> bool:
     return isinstance(key, str) and bool(
         _ORIGINAL_KEY.fullmatch(key) or _DERIVED_KEY.fullmatch(key)
     )
+
+
+def asset_id_of(key: object) -> uuid.UUID | None:
+    """The asset a well-formed key belongs to (its file name), None for anything else."""
+    if not is_valid_key(key):
+        return None
+    return uuid.UUID(str(key).rsplit("/", 1)[1][:36])
 
 
 def _prefix(owner_id: uuid.UUID, kind: str, created_at: datetime) -> str:

@@ -82,3 +82,13 @@ def test_every_built_key_is_valid():
 )
 def test_anything_else_is_not_a_key(key):
     assert not storage_keys.is_valid_key(key)
+
+
+def test_a_key_names_its_asset_and_nothing_else_names_one():
+    for key in [
+        storage_keys.original_key(OWNER, ASSET, CREATED, "a.mov"),
+        *storage_keys.derived_keys(OWNER, ASSET, CREATED).values(),
+    ]:
+        assert storage_keys.asset_id_of(key) == ASSET
+    assert storage_keys.asset_id_of(f"u/{OWNER}/o/2024/03/{ASSET}.jpg/") is None
+    assert storage_keys.asset_id_of(None) is None

@@ -15,6 +15,7 @@ from requests.structures import CaseInsensitiveDict
 
 from mediabox.api.blobs import blobs_bp
 from mediabox.api.errors import render as render_error
+from mediabox.container import install_container
 from mediabox.domain.errors import DomainError
 from mediabox.infra.blobstore import LocalBlobStore, S3BlobStore, UrlSigner
 from tests.support.moto_server import ACCESS_KEY_ID, REGION, SECRET_ACCESS_KEY, moto_server
@@ -99,7 +100,7 @@ def local_store(tmp_path, clock) -> LocalBlobStore:
 @pytest.fixture
 def blob_app(local_store) -> Flask:
     app = Flask(__name__)
-    app.extensions["mediabox"] = types.SimpleNamespace(blob_store=local_store)
+    install_container(app, types.SimpleNamespace(blob_store=local_store))
     app.register_blueprint(blobs_bp)
     app.register_error_handler(DomainError, render_error)
     return app

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
+from mediabox.container import container_of
 from tests.integration.processing.helpers import (
     UPLOADED_AT,
     create_owner,
@@ -37,7 +38,7 @@ def _process(app, row, owner=None, **kwargs):
     path = MEDIA_DIR / row["path"]
     asset_id = store_asset(app, owner, path, path.name, video=is_video(row), **kwargs)
     with app.app_context():
-        outcome = app.extensions["mediabox"].processing.process(asset_id)
+        outcome = container_of(app).processing.process(asset_id)
     return outcome, load_asset(app, asset_id)
 
 
