@@ -57,7 +57,8 @@ def create_app(config: Config | None = None, *, surface: str = "full", **contain
         configure_engine(db.engine)
     if surface == "full":
         configure_jwt(app, config)
-    register_error_handlers(app)  # after the JWT manager's own handlers, so ours win
+    # after the JWT manager's own handlers, so ours win
+    register_error_handlers(app, hide_methods=surface == "share")
     install_security(app, config)
     register_blueprints(app, surface=surface, local_blobs=not config.use_s3)
     if config.trusted_proxy_hops > 0:

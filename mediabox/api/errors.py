@@ -16,7 +16,7 @@ from jwt.exceptions import PyJWTError
 from pydantic import ValidationError
 from werkzeug.exceptions import HTTPException
 
-from mediabox.domain.errors import DomainError, Forbidden, Unauthorized
+from mediabox.domain.errors import DomainError, Forbidden, NotFound, Unauthorized
 
 log = logging.getLogger(__name__)
 
@@ -88,8 +88,12 @@ def validation_details(exc: ValidationError) -> list[dict]:
     ]
 
 
-def register_error_handlers(app: Flask) -> None:
-    """Map domain errors, schema errors, token errors and every HTTP error to the common shape."""
+def register_error_handlers(app: Flask, *, hide_methods: bool = False) -> None:
+    """Map domain errors, schema errors, token errors and every HTTP error to the common shape.
+
+    `hide_methods` answers a method a path does not allow with 404, not 405 (the share gateway
+    reveals nothing about routes it does not serve, such as the owner's PATCH of a link).
+    """
     app.register_error_handler(DomainError, render)
     app.register_error_handler(CSRFError, lambda _exc: render(CSRF_FAILED))
     app.register_error_handler(
@@ -109,6 +113,8 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):
         status = exc.code or 500
+        if status == 405 and hide_methods:
+            return render(NotFound())
         headers = {}
         if status == 405 and exc.valid_methods:
             headers["Allow"] = ", ".join(exc.valid_methods)
