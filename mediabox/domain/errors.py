@@ -95,3 +95,7 @@ class StorageUnavailable(DomainError):
     """The storage backend is unavailable."""
 
     code = "storage_unavailable"
+
+
+class AlreadyExists(Conflict):
+    """Another request stored the same thing first."""

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from mediabox.domain.enums import AssetStatus, UploadKind
-from mediabox.domain.errors import StorageUnavailable
+from mediabox.domain.errors import AlreadyExists, StorageUnavailable
 from mediabox.domain.models import Asset, User
 from mediabox.infra.blobstore import BlobStore
 from mediabox.repositories.assets import AssetRepository
@@ -75,7 +74,7 @@ class ImportService:
         try:
             self.assets.add(asset)
             self.session.commit()
-        except IntegrityError:
+        except AlreadyExists:
             self.session.rollback()
             existing = self.assets.find_by_sha256(user.id, sha256)
             if existing is None:

@@ -8,13 +8,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from mediabox.domain import storage_keys
 from mediabox.domain.clock import Clock
 from mediabox.domain.enums import AssetStatus, AssetType, ProcessingState, UploadKind
 from mediabox.domain.errors import (
+    AlreadyExists,
     Conflict,
     DomainError,
     NotFound,
@@ -125,7 +125,7 @@ class UploadService:
                     asset.storage_key_original, content_type, plan_parts(size_bytes)[0]
                 )
             self.session.commit()
-        except IntegrityError:
+        except AlreadyExists:
             self.session.rollback()
             existing = self.assets.find_by_sha256(user.id, sha256 or "")
             if existing is None:
