@@ -17,9 +17,9 @@ from mediabox.api.schemas.assets import (
     BulkOut,
     DownloadQuery,
     EmptyTrashOut,
-    SignedUrlOut,
     asset_page_json,
 )
+from mediabox.api.schemas.common import SignedUrlOut
 from mediabox.domain.asset_filters import AssetFilters
 
 bp = Blueprint("assets", __name__, url_prefix="/api/v1/assets")

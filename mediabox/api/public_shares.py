@@ -13,6 +13,7 @@ from flask_limiter.util import get_remote_address
 from mediabox.api.deps import config, container
 from mediabox.api.limits import limiter
 from mediabox.api.routing import route
+from mediabox.api.schemas.common import SignedUrlOut
 from mediabox.api.schemas.shares import (
     CredentialOut,
     PublicAssetOut,
@@ -20,7 +21,6 @@ from mediabox.api.schemas.shares import (
     PublicAssetsQuery,
     PublicDownloadQuery,
     PublicShareOut,
-    SignedUrlOut,
     UnlockIn,
 )
 
