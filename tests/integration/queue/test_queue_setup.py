@@ -38,6 +38,7 @@ def test_worker_threads_default_to_the_cpu_count(config):
 def test_importing_builds_no_queue(tmp_path):
     code = (
         "import mediabox.jobs, mediabox.infra.queue, mediabox.container, mediabox.app\n"
+        "import mediabox.launch.server, mediabox.launch.worker, mediabox.cli\n"
         "import gc, huey\n"
         "assert not [o for o in gc.get_objects() if isinstance(o, huey.Huey)]\n"
     )
