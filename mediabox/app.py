@@ -48,7 +48,6 @@ def create_app(config: Config | None = None, *, surface: str = "full", **contain
         SQLALCHEMY_ENGINE_OPTIONS=engine_options(database_url),
         MAX_CONTENT_LENGTH=config.max_json_body_bytes,
         JSON_SORT_KEYS=False,
-        MEDIABOX_SURFACE=surface,
     )
     app.json = OrjsonProvider(app)
 
