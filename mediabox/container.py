@@ -1,10 +1,17 @@
-"""The composition root: builds every service from the config, once per app."""
+"""The composition root: builds what one app surface needs from the config, once per app.
+
+`build_container(config, surface="full")` returns a `Container` (every service, the job queue
+and the enqueue callable); `surface="share"` returns the smaller `ShareContainer` of the share
+gateway (the visitor's side of links and the blob store: no queue, no jobs, no owner
+services). Every field is set at construction; tests pass their fakes in as arguments.
+"""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, overload
 
 from sqlalchemy.orm import Session
 
@@ -29,39 +36,74 @@ from mediabox.services.assets import AssetService
 from mediabox.services.auth import AuthService
 from mediabox.services.health import HealthService
 from mediabox.services.household import HouseholdService
+from mediabox.services.imports import ImportService
 from mediabox.services.media_urls import MediaUrls
 from mediabox.services.processing import ProcessingService
+from mediabox.services.public_shares import PublicShareService
 from mediabox.services.share_credentials import ShareCredentials
 from mediabox.services.shares import ShareService
 from mediabox.services.stats import StatsService
 from mediabox.services.tags import TagService
 from mediabox.services.timeline import TimelineService
+from mediabox.services.upload_cleanup import UploadCleanup
 from mediabox.services.uploads import UploadService
 from mediabox.services.users import UserService
 
+if TYPE_CHECKING:
+    from flask import Flask
 
-@dataclass
-class Container:
-    """Everything the API, the CLI and the jobs call into."""
+Surface = Literal["full", "share"]
+SURFACES: tuple[Surface, ...] = ("full", "share")
+EXTENSION = "mediabox"
+
+
+@dataclass(frozen=True)
+class ShareContainer:
+    """What the share surface calls into: a visitor's side of links and the blob store."""
 
     config: Config
     clock: Clock
+    blob_store: BlobStore
+    media_urls: MediaUrls
+    public_shares: PublicShareService
+
+
+@dataclass(frozen=True)
+class Container(ShareContainer):
+    """Everything the full app, the CLI and the jobs call into."""
+
     users: UserService
     auth: AuthService
     health: HealthService
-    blob_store: BlobStore
-    media_urls: MediaUrls | None = None
-    uploads: UploadService | None = None
-    assets: AssetService | None = None
-    enqueue_processing: Callable[[uuid.UUID], None] = field(default=lambda _asset_id: None)
-    queue: JobQueue | None = None
-    processing: ProcessingService | None = None
-    albums: AlbumService | None = None
-    tags: TagService | None = None
-    shares: ShareService | None = None
-    timeline: TimelineService | None = None
-    household: HouseholdService | None = None
-    stats: StatsService | None = None
+    uploads: UploadService
+    imports: ImportService
+    upload_cleanup: UploadCleanup
+    assets: AssetService
+    albums: AlbumService
+    tags: TagService
+    shares: ShareService
+    processing: ProcessingService
+    timeline: TimelineService
+    household: HouseholdService
+    stats: StatsService
+    queue: JobQueue
+    enqueue_processing: Callable[[uuid.UUID], None]
+
+
+def install_container(app: Flask, container: ShareContainer) -> None:
+    """Hang the container on its app (once)."""
+    if EXTENSION in app.extensions:
+        raise RuntimeError("this app already has a container")
+    app.extensions[EXTENSION] = container
+
+
+def container_of(app: Flask) -> Container:
+    """The container of `app`: a `Container`, or a `ShareContainer` on a share-surface app
+    (which offers only the visitor's side)."""
+    try:
+        return app.extensions[EXTENSION]
+    except KeyError:
+        raise RuntimeError("this app has no Mediabox container") from None
 
 
 def build_blob_store(config: Config, clock: Clock = system_clock) -> BlobStore:
@@ -80,111 +122,145 @@ def build_blob_store(config: Config, clock: Clock = system_clock) -> BlobStore:
     return LocalBlobStore(config.blob_root, UrlSigner(config.url_signing_key.encode()), clock=clock)
 
 
+@overload
 def build_container(
     config: Config,
-    session: Session,
     *,
+    surface: Literal["full"] = ...,
+    session: Session | None = ...,
+    enqueue: Callable[[uuid.UUID], None] | None = ...,
+    queue: JobQueue | None = ...,
+    clock: Clock = ...,
+    hasher: PasswordHasher | None = ...,
+    blob_store: BlobStore | None = ...,
+) -> Container: ...
+
+
+@overload
+def build_container(
+    config: Config,
+    *,
+    surface: Literal["share"],
+    session: Session | None = ...,
+    clock: Clock = ...,
+    hasher: PasswordHasher | None = ...,
+    blob_store: BlobStore | None = ...,
+) -> ShareContainer: ...
+
+
+def build_container(
+    config: Config,
+    *,
+    surface: Surface = "full",
+    session: Session | None = None,
+    enqueue: Callable[[uuid.UUID], None] | None = None,
+    queue: JobQueue | None = None,
     clock: Clock = system_clock,
     hasher: PasswordHasher | None = None,
     blob_store: BlobStore | None = None,
-    enqueue_processing: Callable[[uuid.UUID], None] | None = None,
-    queue: JobQueue | None = None,
-) -> Container:
-    """Wire repositories and services around one (scoped) session."""
+) -> ShareContainer:
+    """Wire repositories and services around one (scoped) session, for one surface.
+
+    `session` defaults to Flask-SQLAlchemy's scoped session; `queue` to the queue of the
+    config and `enqueue` to putting `process_asset` on it; the rest to the real thing.
+    """
+    if surface not in SURFACES:
+        raise ValueError(f"unknown surface {surface!r}; expected one of {SURFACES}")
+    if session is None:
+        from mediabox.infra.db import db
+
+        session = db.session
     hasher = hasher or PasswordHasher()
-    users_repo = UserRepository(session)
-    sessions_repo = AuthSessionRepository(session)
-    container = Container(
-        config=config,
-        clock=clock,
-        users=UserService(
-            session,
-            users_repo,
-            sessions_repo,
-            hasher,
-            clock,
-            allow_registration=config.allow_registration,
-        ),
-        auth=AuthService(session, sessions_repo, clock, config.jwt_refresh_ttl_seconds),
-        health=HealthService(HealthRepository(session)),
-        blob_store=blob_store or build_blob_store(config, clock),
+    blob_store = blob_store or build_blob_store(config, clock)
+    media_urls = MediaUrls(blob_store, config.signed_url_ttl_seconds, clock=clock)
+    shares_repo, albums_repo = ShareRepository(session), AlbumRepository(session)
+    visitor = PublicShareService(
+        session,
+        shares_repo,
+        albums_repo,
+        hasher,
+        media_urls,
+        ShareCredentials(config.jwt_secret, clock),
+        clock,
     )
-    container.household = HouseholdService(
-        session, users_repo, sessions_repo, container.users, clock
-    )
-    container.stats = StatsService(StatsRepository(session))
-    if enqueue_processing is not None:
-        container.enqueue_processing = enqueue_processing
-    _wire_library(container, session)
-    _wire_collections(container, session, hasher)
-    _wire_processing(container, session, queue, keep_enqueue=enqueue_processing is not None)
-    return container
+    if surface == "share":
+        if enqueue is not None or queue is not None:
+            raise ValueError("the share surface runs no jobs: pass no queue or enqueue")
+        return ShareContainer(config, clock, blob_store, media_urls, visitor)
 
-
-def _wire_library(container: Container, session: Session) -> None:
-    """Uploads and the library; enqueue is looked up on the container at call time."""
-    config, clock = container.config, container.clock
+    queue = queue or build_queue(config)
+    enqueue = enqueue or processing_enqueuer(queue)
     assets_repo = AssetRepository(session)
-    container.media_urls = MediaUrls(
-        container.blob_store, config.signed_url_ttl_seconds, clock=clock
+    sessions_repo = AuthSessionRepository(session)
+    users_repo = UserRepository(session)
+    users = UserService(
+        session,
+        users_repo,
+        sessions_repo,
+        hasher,
+        clock,
+        allow_registration=config.allow_registration,
     )
-    container.uploads = UploadService(
+    uploads = UploadService(
         session,
         assets_repo,
-        container.blob_store,
-        lambda asset_id: container.enqueue_processing(asset_id),
+        blob_store,
+        enqueue,
         clock,
         max_upload_size_bytes=config.max_upload_size_bytes,
         multipart_threshold_bytes=config.multipart_threshold_bytes,
         url_ttl_seconds=config.signed_url_ttl_seconds,
         upload_expiry_hours=config.upload_expiry_hours,
     )
-    container.assets = AssetService(
-        session,
-        assets_repo,
-        container.blob_store,
-        container.media_urls,
-        clock,
-        trash_retention_days=config.trash_retention_days,
-    )
-    container.timeline = TimelineService(
-        assets_repo, TimelineRepository(session), container.media_urls
-    )
-
-
-def _wire_collections(container: Container, session: Session, hasher: PasswordHasher) -> None:
-    """Albums, tags and share links."""
-    config, clock = container.config, container.clock
-    albums_repo = AlbumRepository(session)
-    container.albums = AlbumService(session, albums_repo, clock)
-    container.tags = TagService(session, TagRepository(session), albums_repo, clock)
-    container.shares = ShareService(
-        session,
-        ShareRepository(session),
-        albums_repo,
-        hasher,
-        container.media_urls,
-        ShareCredentials(config.jwt_secret, clock),
-        clock,
-        public_base_url=config.public_base_url,
-    )
-
-
-def _wire_processing(
-    container: Container, session: Session, queue: JobQueue | None, *, keep_enqueue: bool
-) -> None:
-    """The job queue (Huey from the config) and media processing of finalized assets."""
-    config = container.config
-    container.queue = queue or build_queue(config)
-    if not keep_enqueue:
-        container.enqueue_processing = processing_enqueuer(container.queue)
-    container.processing = ProcessingService(
-        session,
-        ProcessingRepository(session),
-        container.blob_store,
-        container.clock,
-        lambda asset_id: container.enqueue_processing(asset_id),
-        work_dir=config.data_dir / "tmp" / "processing",
-        lease_seconds=config.processing_lease_seconds,
-        queued_jobs=container.queue.pending_count,
+    return Container(
+        config=config,
+        clock=clock,
+        blob_store=blob_store,
+        media_urls=media_urls,
+        public_shares=visitor,
+        users=users,
+        auth=AuthService(session, sessions_repo, clock, config.jwt_refresh_ttl_seconds),
+        health=HealthService(HealthRepository(session)),
+        uploads=uploads,
+        imports=ImportService(session, assets_repo, blob_store, uploads),
+        upload_cleanup=UploadCleanup(
+            session,
+            assets_repo,
+            blob_store,
+            clock,
+            upload_expiry_hours=config.upload_expiry_hours,
+        ),
+        assets=AssetService(
+            session,
+            assets_repo,
+            blob_store,
+            media_urls,
+            clock,
+            trash_retention_days=config.trash_retention_days,
+        ),
+        albums=AlbumService(session, albums_repo, clock),
+        tags=TagService(session, TagRepository(session), albums_repo, clock),
+        shares=ShareService(
+            session,
+            shares_repo,
+            albums_repo,
+            hasher,
+            clock,
+            public_base_url=config.public_base_url,
+        ),
+        processing=ProcessingService(
+            session,
+            ProcessingRepository(session),
+            blob_store,
+            clock,
+            enqueue,
+            work_dir=config.data_dir / "tmp" / "processing",
+            lease_seconds=config.processing_lease_seconds,
+            queued_jobs=queue.pending_count,
+        ),
+        timeline=TimelineService(assets_repo, TimelineRepository(session), media_urls),
+        household=HouseholdService(session, users_repo, sessions_repo, users, clock),
+        stats=StatsService(StatsRepository(session)),
+        queue=queue,
+        enqueue_processing=enqueue,
     )

@@ -1,7 +1,9 @@
 """Background jobs: thin task bodies (ids in, an app context, one service call; idempotent).
 
-`register_jobs(app, queue)` binds the tasks to one app under fixed names, so the web process
-that enqueues and the worker that runs them agree. `start_consumer` runs them on threads.
+`register_jobs(queue, run)` binds the tasks under fixed names, so the web process that
+enqueues and the worker that runs them agree; `run` opens the app context and hands the task
+the app's services (the app factory provides it, so this module knows nothing of the
+container). `start_consumer` runs the tasks on threads.
 """
 
 from __future__ import annotations
@@ -9,17 +11,19 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from huey import crontab
 
+from mediabox.infra.config import Config
 from mediabox.infra.queue import JobQueue, worker_count
 
 if TYPE_CHECKING:
-    from flask import Flask
     from huey.consumer import Consumer
 
-    from mediabox.container import Container
+    from mediabox.services.assets import AssetService
+    from mediabox.services.processing import ProcessingService
+    from mediabox.services.upload_cleanup import UploadCleanup
 
 log = logging.getLogger(__name__)
 
@@ -29,30 +33,37 @@ CLEANUP_UPLOADS = "cleanup_stale_uploads"
 PURGE_TRASH = "purge_expired_trash"
 
 
-def register_jobs(app: Flask, queue: JobQueue) -> None:
-    """Register every task of Mediabox on `queue`, running inside `app` (once per queue)."""
+class JobServices(Protocol):
+    """The services task bodies call (the app's container has them)."""
+
+    processing: ProcessingService
+    upload_cleanup: UploadCleanup
+    assets: AssetService
+
+
+RunInApp = Callable[[Callable[[JobServices], object]], None]
+
+
+def register_jobs(queue: JobQueue, run: RunInApp) -> None:
+    """Register every task of Mediabox on `queue` (once per queue); `run` calls into the app."""
     if queue.has_task(PROCESS_ASSET):
         return
 
-    def in_app(call: Callable[[Container], object]) -> None:
-        with app.app_context():
-            call(app.extensions["mediabox"])
-
     @queue.task(PROCESS_ASSET)
     def process_asset(asset_id: str) -> None:
-        in_app(lambda c: c.processing.process(uuid.UUID(asset_id)))
+        run(lambda s: s.processing.process(uuid.UUID(asset_id)))
 
     @queue.periodic(RECOVER_STALLED, crontab(minute="*"))
     def recover_stalled() -> None:
-        in_app(lambda c: c.processing.recover_stalled())
+        run(lambda s: s.processing.recover_stalled())
 
     @queue.periodic(CLEANUP_UPLOADS, crontab(minute="7"))
     def cleanup_stale_uploads() -> None:
-        in_app(lambda c: c.uploads.cleanup_stale())
+        run(lambda s: s.upload_cleanup.cleanup_stale())
 
     @queue.periodic(PURGE_TRASH, crontab(hour="3", minute="17"))
     def purge_expired_trash() -> None:
-        in_app(lambda c: c.assets.purge_expired_trash())
+        run(lambda s: s.assets.purge_expired_trash())
 
 
 def processing_enqueuer(queue: JobQueue) -> Callable[[uuid.UUID], None]:
@@ -64,17 +75,19 @@ def processing_enqueuer(queue: JobQueue) -> Callable[[uuid.UUID], None]:
     return enqueue
 
 
-def start_consumer(app: Flask, *, workers: int | None = None, embedded: bool = True) -> Consumer:
-    """Start a thread consumer for `app`'s queue; stalled work is looked for at once.
+def start_consumer(
+    queue: JobQueue, config: Config, *, workers: int | None = None, embedded: bool = True
+) -> Consumer:
+    """Start a thread consumer for `queue` (its tasks registered); stalled work is looked for
+    at once.
 
     Embedded consumers (inside `serve`) are started and returned; the caller stops them with
     `consumer.stop(graceful=True)`. A standalone one (`mediabox worker`) is returned unstarted
     for `consumer.run()`, which handles signals.
     """
-    container = app.extensions["mediabox"]
-    queue: JobQueue = container.queue
-    register_jobs(app, queue)
-    count = workers or worker_count(container.config)
+    if not queue.has_task(PROCESS_ASSET):
+        raise RuntimeError("register the jobs on this queue first (the app factory does)")
+    count = workers or worker_count(config)
     consumer = queue.consumer(count, embedded=embedded)
     queue.enqueue(RECOVER_STALLED)
     log.info("job consumer: %d thread(s) on the %s queue", count, queue.backend)

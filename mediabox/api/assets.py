@@ -17,9 +17,9 @@ from mediabox.api.schemas.assets import (
     BulkOut,
     DownloadQuery,
     EmptyTrashOut,
-    SignedUrlOut,
     asset_page_json,
 )
+from mediabox.api.schemas.common import SignedUrlOut
 
 bp = Blueprint("assets", __name__, url_prefix="/api/v1/assets")
 trash_bp = Blueprint("trash", __name__, url_prefix="/api/v1/trash")

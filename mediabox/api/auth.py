@@ -7,7 +7,7 @@ import uuid
 from flask import Blueprint, current_app, jsonify, request
 from flask_jwt_extended import get_jwt, unset_jwt_cookies, verify_jwt_in_request
 
-from mediabox.api.deps import container, me
+from mediabox.api.deps import config, container, me
 from mediabox.api.limits import limiter, login_account_key, login_account_limit, login_ip_limit
 from mediabox.api.routing import route
 from mediabox.api.schemas.auth import (
@@ -28,7 +28,7 @@ bp = Blueprint("auth", __name__, url_prefix="/api/v1/auth")
 
 def _tokens_response(user, issued):
     payload: dict = {"user": UserOut.of(user).model_dump(mode="json")}
-    access, refresh = issue_tokens(payload, user, issued, current_app.config["MEDIABOX"])
+    access, refresh = issue_tokens(payload, user, issued, config())
     return set_cookies(
         jsonify(TokensOut.model_validate(payload).model_dump(mode="json")), access, refresh
     )

@@ -1,24 +1,27 @@
-"""Serves the local blob store's signed URLs (PUT uploads, GET/HEAD downloads with Range)."""
+"""Serves the local blob store's signed URLs (PUT uploads, GET/HEAD downloads with Range).
+
+`blobs_bp` is the full app's; `shared_blobs_bp` is the share gateway's: downloads only, and
+only of blobs that belong to an asset a live link shows (anything else is a 404 there, even
+with a valid signature).
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, g, request
+from flask import Blueprint, Response, g, request
 from werkzeug.exceptions import RequestedRangeNotSatisfiable
 from werkzeug.wsgi import wrap_file
 
-from mediabox.domain.errors import Forbidden, RangeNotSatisfiable
+from mediabox.api.deps import container
+from mediabox.domain.errors import Forbidden, NotFound, RangeNotSatisfiable
 from mediabox.infra.blobstore.base import MAX_OBJECT_SIZE
 
 blobs_bp = Blueprint("blobs", __name__, url_prefix="/api/v1/blobs")
-
-
-def _store():
-    return current_app.extensions["mediabox"].blob_store
+shared_blobs_bp = Blueprint("shared_blobs", __name__, url_prefix="/api/v1/blobs")
 
 
 @blobs_bp.put("/<path:key>")
 def put_blob(key: str) -> Response:
-    store = _store()
+    store = container().blob_store
     grant = store.authorize("PUT", key, request.args)
     # None would fall back to the app's MAX_CONTENT_LENGTH (Flask 3.1); the grant's limit is
     # enforced by the store while streaming.
@@ -32,7 +35,18 @@ def put_blob(key: str) -> Response:
 
 @blobs_bp.get("/<path:key>")
 def get_blob(key: str) -> Response:
-    store = _store()
+    return _serve(key)
+
+
+@shared_blobs_bp.get("/<path:key>")
+def get_shared_blob(key: str) -> Response:
+    if not container().public_shares.exposes_blob(key):
+        raise NotFound()
+    return _serve(key)
+
+
+def _serve(key: str) -> Response:
+    store = container().blob_store
     grant = store.authorize(request.method, key, request.args)
     fileobj, info = store.open_for_serving(key)
     g.blob_size = info.size
@@ -52,10 +66,13 @@ def get_blob(key: str) -> Response:
         raise RangeNotSatisfiable(details={"size": info.size}) from None
 
 
-@blobs_bp.after_request
 def _harden(response: Response) -> Response:
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Content-Security-Policy"] = "sandbox"
     if response.status_code == 416 and "blob_size" in g:
         response.headers["Content-Range"] = f"bytes */{g.blob_size}"
     return response
+
+
+blobs_bp.after_request(_harden)
+shared_blobs_bp.after_request(_harden)

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from flask import current_app
 from flask_jwt_extended import current_user
 
-if TYPE_CHECKING:
-    from mediabox.container import Container
+from mediabox.container import Container, container_of
+from mediabox.infra.config import Config
 
 
 def container() -> Container:
-    return current_app.extensions["mediabox"]
+    """The container of the app serving this request."""
+    return container_of(current_app)
+
+
+def config() -> Config:
+    """The configuration of the app serving this request (the container's)."""
+    return container_of(current_app).config
 
 
 def me():

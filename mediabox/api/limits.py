@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import Flask, current_app, request
+from flask import Flask, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
+from mediabox.api.deps import config
 from mediabox.infra.config import Config
 
 LIMITS_ATTR = "_mediabox_limits"
@@ -58,11 +59,11 @@ def install_limiter(app: Flask, config: Config) -> Limiter:
 
 
 def login_ip_limit() -> str:
-    return current_app.config["MEDIABOX"].login_rate_limit
+    return config().login_rate_limit
 
 
 def login_account_limit() -> str:
-    return current_app.config["MEDIABOX"].login_account_rate_limit
+    return config().login_account_rate_limit
 
 
 def login_account_key() -> str:

@@ -42,13 +42,13 @@ def health():
 
 @bp.get("/openapi.json")
 def openapi():
-    return jsonify(build_openapi())
+    return jsonify(build_openapi(current_app))
 
 
 @docs_bp.get("/api/docs")
 def docs():
     """A self-contained page listing every operation (no third-party scripts)."""
-    spec = build_openapi()
+    spec = build_openapi(current_app)
     nonce = secrets.token_urlsafe(16)
     rows = []
     for path, methods in spec["paths"].items():

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from flask import Flask
 from pydantic.json_schema import models_json_schema
 
 from mediabox import __version__
-from mediabox.api.routing import REGISTRY, Operation
+from mediabox.api.routing import Operation, operations_of
 from mediabox.api.schemas.common import ErrorOut
 
 REF = "#/components/schemas/{model}"
@@ -39,10 +40,12 @@ def _query_parameters(model, defs: dict) -> list[dict]:
     ]
 
 
-def build_openapi() -> dict[str, Any]:
-    """Return the document for every route registered through `routing.route`."""
+def build_openapi(app: Flask) -> dict[str, Any]:
+    """The document of `app`: every route its blueprints registered through `routing.route`
+    (so a share-surface app documents only the public routes)."""
+    operations = operations_of(app)
     models = {ErrorOut}
-    for op in REGISTRY:
+    for op in operations:
         models.update(m for m in (op.body, op.response) if m is not None)
     _, top = models_json_schema(
         [(m, "validation" if m is not ErrorOut else "serialization") for m in models],
@@ -50,7 +53,7 @@ def build_openapi() -> dict[str, Any]:
     )
     schemas: dict[str, Any] = dict(top.get("$defs", {}))
     paths: dict[str, dict[str, Any]] = {}
-    for op in sorted(REGISTRY, key=lambda o: (o.path, o.method)):
+    for op in sorted(operations, key=lambda o: (o.path, o.method)):
         path = re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", r"{\1}", op.path)
         entry: dict[str, Any] = {
             "summary": op.summary,

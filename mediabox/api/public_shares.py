@@ -7,12 +7,13 @@ not a JWT and is never accepted as a user session.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, jsonify, request
 from flask_limiter.util import get_remote_address
 
-from mediabox.api.deps import container
+from mediabox.api.deps import config, container
 from mediabox.api.limits import limiter
 from mediabox.api.routing import route
+from mediabox.api.schemas.common import SignedUrlOut
 from mediabox.api.schemas.shares import (
     CredentialOut,
     PublicAssetOut,
@@ -20,7 +21,6 @@ from mediabox.api.schemas.shares import (
     PublicAssetsQuery,
     PublicDownloadQuery,
     PublicShareOut,
-    SignedUrlOut,
     UnlockIn,
 )
 
@@ -38,13 +38,12 @@ def _credential() -> str | None:
 
 
 def _set_credential_cookie(response: Response, token: str, issued) -> Response:
-    config = current_app.config["MEDIABOX"]
     response.set_cookie(
         CREDENTIAL_COOKIE,
         issued.value,
-        max_age=container().shares.credentials.ttl,
+        max_age=container().public_shares.credentials.ttl,
         path=f"/api/v1/shares/{token}",
-        secure=config.cookie_secure,
+        secure=config().cookie_secure,
         httponly=True,
         samesite="Strict",
     )
@@ -52,7 +51,7 @@ def _set_credential_cookie(response: Response, token: str, issued) -> Response:
 
 
 def share_password_limit() -> str:
-    return current_app.config["MEDIABOX"].share_password_rate_limit
+    return config().share_password_rate_limit
 
 
 def share_password_key() -> str:
@@ -79,7 +78,7 @@ def _private(response: Response) -> Response:
     errors=(401, 404, 410),
 )
 def open_share(token: str):
-    view = container().shares.open(token, _credential(), count_view=request.method == "GET")
+    view = container().public_shares.open(token, _credential(), count_view=request.method == "GET")
     out = PublicShareOut.of(view, container().media_urls)
     if view.credential is None:
         return out
@@ -104,7 +103,7 @@ def open_share(token: str):
     ),
 )
 def unlock_share(token: str, body: UnlockIn):
-    issued = container().shares.unlock(token, body.password)
+    issued = container().public_shares.unlock(token, body.password)
     out = CredentialOut(credential=issued.value, expires_at=issued.expires_at)
     return _set_credential_cookie(jsonify(out.model_dump(mode="json")), token, issued)
 
@@ -120,7 +119,8 @@ def unlock_share(token: str, body: UnlockIn):
     errors=(401, 404, 410),
 )
 def list_share_assets(token: str, query: PublicAssetsQuery):
-    share, page = container().shares.list_assets(token, _credential(), query.cursor, query.limit)
+    visitor = container().public_shares
+    share, page = visitor.list_assets(token, _credential(), query.cursor, query.limit)
     urls = container().media_urls
     return PublicAssetPageOut(
         items=[PublicAssetOut.of(a, urls, show_location=share.show_location) for a in page.items],
@@ -139,5 +139,6 @@ def list_share_assets(token: str, query: PublicAssetsQuery):
     errors=(401, 403, 404, 410),
 )
 def share_download_url(token: str, query: PublicDownloadQuery):
-    signed = container().shares.download_url(token, _credential(), query.asset_id, query.kind)
+    visitor = container().public_shares
+    signed = visitor.download_url(token, _credential(), query.asset_id, query.kind)
     return SignedUrlOut(url=signed.url, expires_at=signed.expires_at)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, Flask, Response, jsonify, request
 from flask_jwt_extended import verify_jwt_in_request
 from pydantic import BaseModel, ValidationError
 
@@ -32,7 +32,12 @@ class Operation:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-REGISTRY: list[Operation] = []
+OPERATIONS: dict[Blueprint, list[Operation]] = {}
+
+
+def operations_of(app: Flask) -> list[Operation]:
+    """The documented operations of the blueprints `app` registered (its OpenAPI document)."""
+    return [op for bp in app.blueprints.values() for op in OPERATIONS.get(bp, [])]
 
 
 def parse_body(model: type[BaseModel], *, optional: bool = False) -> BaseModel:
@@ -111,7 +116,7 @@ def route(
             final = decorator(final)
         bp.add_url_rule(rule, endpoint=view.__name__, view_func=final, methods=[method])
         prefix = bp.url_prefix or ""
-        REGISTRY.append(
+        OPERATIONS.setdefault(bp, []).append(
             Operation(
                 path=prefix + rule,
                 method=method.lower(),

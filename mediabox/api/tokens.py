@@ -1,4 +1,4 @@
-"""flask-jwt-extended set-up: claims, user loading, session checks and error shapes."""
+"""flask-jwt-extended set-up: claims, user loading and session checks (error shapes: errors.py)."""
 
 from __future__ import annotations
 
@@ -13,10 +13,9 @@ from flask_jwt_extended import (
     set_access_cookies,
     set_refresh_cookies,
 )
-from flask_jwt_extended.exceptions import CSRFError
 
 from mediabox.api.deps import container
-from mediabox.api.errors import error_response
+from mediabox.api.errors import register_jwt_errors
 from mediabox.infra.config import Config
 
 jwt = JWTManager()
@@ -68,38 +67,7 @@ def configure_jwt(app: Flask, config: Config) -> None:
     def _revoked(_header, payload) -> bool:
         return not _resolve(payload)[0]
 
-    def _unauthorized(code: str, message: str):
-        return error_response(401, code, message)
-
-    jwt.unauthorized_loader(lambda reason: _unauthorized("unauthorized", "Sign in first."))
-    jwt.invalid_token_loader(lambda reason: _unauthorized("invalid_token", "The token is invalid."))
-    jwt.expired_token_loader(lambda h, p: _unauthorized("token_expired", "The token has expired."))
-    jwt.revoked_token_loader(
-        lambda h, p: _unauthorized("session_revoked", "The session has ended.")
-    )
-    jwt.user_lookup_error_loader(
-        lambda h, p: _unauthorized("account_unavailable", "The account is not available.")
-    )
-    jwt.token_verification_failed_loader(
-        lambda h, p: _unauthorized("invalid_token", "The token is invalid.")
-    )
-
-    @app.errorhandler(CSRFError)
-    def _csrf(_exc):
-        return error_response(
-            403, "csrf_failed", "The X-CSRF-TOKEN header is missing or does not match the cookie."
-        )
-
-    from flask_jwt_extended.exceptions import JWTExtendedException
-    from jwt.exceptions import PyJWTError
-
-    @app.errorhandler(JWTExtendedException)
-    def _jwt_error(_exc):
-        return _unauthorized("invalid_token", "The token is invalid or of the wrong type.")
-
-    @app.errorhandler(PyJWTError)
-    def _pyjwt_error(_exc):
-        return _unauthorized("invalid_token", "The token is invalid.")
+    register_jwt_errors(jwt)
 
 
 def issue_tokens(response_payload: dict, user, issued, config: Config) -> tuple[str, str]:

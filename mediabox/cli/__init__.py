@@ -1,4 +1,7 @@
-"""The `mediabox` command: serve, db, users (and more as they arrive)."""
+"""The `mediabox` command: serve, db, users (and more as they arrive).
+
+A thin argument layer: long-running processes are started through `mediabox.launch`.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from mediabox.cli.serve import serve
 from mediabox.cli.storage import storage_group
 from mediabox.cli.users import users_group
 from mediabox.cli.worker import worker
+from mediabox.launch import configure_logging
 
 
 @click.group(invoke_without_command=True)
@@ -19,6 +23,7 @@ from mediabox.cli.worker import worker
 @click.pass_context
 def main(ctx: click.Context) -> None:
     """Mediabox: your photos and videos on your own disk or bucket."""
+    configure_logging()
     if ctx.invoked_subcommand is None:
         ctx.invoke(serve)
 

@@ -17,6 +17,7 @@ import click
 from tqdm import tqdm
 
 from mediabox.cli.context import load_app
+from mediabox.container import container_of
 from mediabox.domain.errors import DomainError
 from mediabox.infra.media.sniff import SNIFF_BYTES, sniff
 from mediabox.services.users import normalise_email
@@ -71,7 +72,7 @@ def import_command(paths: tuple[Path, ...], email: str) -> None:
     app = load_app()
     with app.app_context():
         wanted = normalise_email(email)
-        users = app.extensions["mediabox"].users.list_users()
+        users = container_of(app).users.list_users()
         user = next((u for u in users if u.email == wanted), None)
     if user is None:
         raise click.ClickException(f"no account with email {email}")
@@ -114,10 +115,10 @@ def import_command(paths: tuple[Path, ...], email: str) -> None:
 
 def _import_one(app, user, path: Path, summary: ImportSummary) -> None:
     with app.app_context():
-        uploads = app.extensions["mediabox"].uploads
+        imports = container_of(app).imports
         modified = datetime.fromtimestamp(path.stat().st_mtime, UTC)
         try:
-            result = uploads.import_local_file(
+            result = imports.import_local_file(
                 user, path, filename=path.name, file_modified_at=modified
             )
         except DomainError as exc:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import click
 
 from mediabox.cli.context import load_app
+from mediabox.container import container_of
 
 
 def _run(action):
     app = load_app()
     with app.app_context():
-        return action(app.extensions["mediabox"])
+        return action(container_of(app))
 
 
 @click.group("uploads")
@@ -21,7 +22,7 @@ def uploads_group() -> None:
 @uploads_group.command("cleanup")
 def cleanup() -> None:
     """Remove uploads never finalized within UPLOAD_EXPIRY_HOURS (objects and parts too)."""
-    removed = _run(lambda c: c.uploads.cleanup_stale())
+    removed = _run(lambda c: c.upload_cleanup.cleanup_stale())
     click.echo(f"removed {removed} stale upload(s)")
 
 

@@ -7,6 +7,7 @@ import uuid
 import click
 
 from mediabox.cli.context import load_app
+from mediabox.container import container_of
 
 
 @click.group("media")
@@ -38,7 +39,7 @@ def reprocess(
         raise click.BadParameter(f"not an asset id: {exc}", param_hint="ASSET_IDS") from exc
     app = load_app()
     with app.app_context():
-        processing = app.extensions["mediabox"].processing
+        processing = container_of(app).processing
         queued = processing.reprocess(
             ids or None, failed_only=failed_only, missing_thumbhash=missing_thumbhash
         )

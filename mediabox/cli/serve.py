@@ -1,15 +1,10 @@
-"""`mediabox serve`: the LAN server on waitress (threaded)."""
+"""`mediabox serve`: the LAN server (arguments only; `mediabox.launch.server` runs it)."""
 
 from __future__ import annotations
 
-import signal
-import subprocess
-import sys
-
 import click
 
-from mediabox.cli.context import load_app, load_config
-from mediabox.infra.memory import tune_allocator
+from mediabox.cli.context import load_config
 
 
 @click.command("serve")
@@ -22,47 +17,17 @@ from mediabox.infra.memory import tune_allocator
 )
 def serve(host: str, port: int, threads: int, no_migrate: bool, no_worker: bool) -> None:
     """Serve the API and web app (LAN mode)."""
-    from waitress import serve as waitress_serve
+    from mediabox.launch.server import LaunchError, run_server
 
-    tune_allocator()
-    config = load_config()
-    app = load_app(config)
-    if not no_migrate:
-        _upgrade_in_a_child_process()
-    click.echo(f"Mediabox {config.app_env} — data in {config.data_dir}")
-    click.echo(f"Serving on http://{host}:{port}/  (Ctrl+C to stop)", err=False)
-    consumer = None
-    if config.run_consumer and not no_worker:
-        from mediabox.jobs import start_consumer
-
-        consumer = start_consumer(app, embedded=True)
-    signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
-        waitress_serve(
-            app,
+        run_server(
+            load_config(),
             host=host,
             port=port,
             threads=threads,
-            max_request_body_size=1 << 62,
-            recv_bytes=1 << 18,
-            send_bytes=1 << 18,
-            channel_timeout=300,
-            ident="mediabox",
+            migrate=not no_migrate,
+            worker=not no_worker,
+            echo=click.echo,
         )
-    except KeyboardInterrupt:
-        click.echo("stopping")
-    finally:
-        if consumer is not None:
-            consumer.stop(graceful=True)
-
-
-def _stop_on_sigterm(_signum, _frame) -> None:
-    """Treat SIGTERM (service managers, `kill`) like Ctrl+C so jobs in flight stop cleanly."""
-    raise KeyboardInterrupt
-
-
-def _upgrade_in_a_child_process() -> None:
-    """Migrate in a short-lived process so the server never holds Alembic in memory."""
-    result = subprocess.run([sys.executable, "-m", "mediabox.cli", "db", "upgrade"], check=False)
-    if result.returncode != 0:
-        raise click.ClickException("database migration failed; see the messages above")
+    except LaunchError as exc:
+        raise click.ClickException(str(exc)) from exc

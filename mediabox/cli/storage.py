@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from mediabox.cli.context import load_app, load_config
+from mediabox.container import container_of
 from mediabox.domain.errors import DomainError
 
 
@@ -16,7 +17,7 @@ def _s3_store():
             f"({config.blob_root}), which needs no CORS set-up."
         )
     app = load_app(config)
-    return config, app.extensions["mediabox"].blob_store
+    return config, container_of(app).blob_store
 
 
 @click.group("storage")

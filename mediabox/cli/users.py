@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from mediabox.cli.context import load_app
+from mediabox.container import container_of
 from mediabox.domain.errors import DomainError
 
 
@@ -12,7 +13,7 @@ def _run(action):
     app = load_app()
     with app.app_context():
         try:
-            return action(app.extensions["mediabox"])
+            return action(container_of(app))
         except DomainError as exc:
             raise click.ClickException(exc.message) from exc
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from mediabox.cli.context import load_app, load_config
-from mediabox.infra.memory import tune_allocator
+from mediabox.cli.context import load_config
 
 
 @click.command("worker")
@@ -17,11 +16,6 @@ from mediabox.infra.memory import tune_allocator
 )
 def worker(threads: int | None) -> None:
     """Process the job queue until stopped (SIGTERM/Ctrl+C finish the running jobs first)."""
-    from mediabox.jobs import start_consumer
+    from mediabox.launch.worker import run_worker
 
-    tune_allocator()
-    config = load_config()
-    app = load_app(config)
-    consumer = start_consumer(app, workers=threads, embedded=False)
-    click.echo(f"Mediabox worker — {consumer.workers} thread(s), data in {config.data_dir}")
-    consumer.run()
+    run_worker(load_config(), threads=threads, echo=click.echo)

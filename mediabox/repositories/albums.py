@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from mediabox.domain.enums import AssetStatus
 from mediabox.domain.models import Album, AlbumAsset, Asset
+from mediabox.repositories.unique import flush_unique
 
 SHOWN_STATUSES = (AssetStatus.READY.value, AssetStatus.FAILED.value)
 
@@ -158,7 +159,7 @@ class AlbumRepository:
             self.session.add(
                 AlbumAsset(album_id=album_id, asset_id=asset_id, position=position, added_at=now)
             )
-        self.session.flush()
+        flush_unique(self.session)
         return added
 
     def remove_members(self, album_id: uuid.UUID, asset_ids: Sequence[uuid.UUID]) -> int:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from mediabox.domain.enums import AssetStatus
 from mediabox.domain.models import Album, AlbumAsset, Asset, AssetTag, Tag
+from mediabox.repositories.unique import flush_unique
 
 LISTED_STATUSES = (AssetStatus.READY.value, AssetStatus.FAILED.value)
 
@@ -70,8 +71,9 @@ class AssetRepository:
         self.session = session
 
     def add(self, asset: Asset) -> Asset:
+        """Insert; the owner's sha256 already stored by a concurrent request is AlreadyExists."""
         self.session.add(asset)
-        self.session.flush()
+        flush_unique(self.session)
         return asset
 
     def remove(self, asset: Asset) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
-from mediabox.domain.models import Asset, Share, User
+from mediabox.domain.models import AlbumAsset, Asset, Share, User
 
 
 class ShareRepository:
@@ -57,6 +58,20 @@ class ShareRepository:
     def get_owned_asset(self, owner_id: uuid.UUID, asset_id: uuid.UUID) -> Asset | None:
         return self.session.scalar(
             select(Asset).where(Asset.id == asset_id, Asset.owner_id == owner_id)
+        )
+
+    def live_link_downloads(self, asset_id: uuid.UUID, now: datetime) -> list[bool]:
+        """`allow_download` of every live link (not revoked, not expired) showing the asset,
+        directly or through an album it belongs to."""
+        albums = select(AlbumAsset.album_id).where(AlbumAsset.asset_id == asset_id)
+        return list(
+            self.session.scalars(
+                select(Share.allow_download).where(
+                    or_(Share.asset_id == asset_id, Share.album_id.in_(albums)),
+                    Share.revoked_at.is_(None),
+                    or_(Share.expires_at.is_(None), Share.expires_at > now),
+                )
+            )
         )
 
     def get_user(self, user_id: uuid.UUID) -> User | None:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from mediabox.domain.models import Asset, AssetTag, Tag
 from mediabox.repositories.albums import visible_asset
+from mediabox.repositories.unique import flush_unique
 
 
 class TagRepository:
@@ -19,8 +20,15 @@ class TagRepository:
         self.session = session
 
     def add(self, tag: Tag) -> Tag:
+        """Insert; the same name created by a concurrent request is AlreadyExists."""
         self.session.add(tag)
-        self.session.flush()
+        flush_unique(self.session)
+        return tag
+
+    def rename(self, tag: Tag, name: str, name_key: str) -> Tag:
+        """Rename; a tag of that name created meanwhile is AlreadyExists."""
+        tag.name, tag.name_key = name, name_key
+        flush_unique(self.session)
         return tag
 
     def delete(self, tag: Tag) -> None:
@@ -82,7 +90,7 @@ class TagRepository:
                 if (asset_id, tag_id) not in existing:
                     self.session.add(AssetTag(asset_id=asset_id, tag_id=tag_id))
                     added += 1
-        self.session.flush()
+        flush_unique(self.session)
         return added
 
     def detach(self, asset_ids: Sequence[uuid.UUID], tag_ids: Sequence[uuid.UUID]) -> int:

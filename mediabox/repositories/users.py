@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mediabox.domain.models import User
+from mediabox.repositories.unique import flush_unique
 
 
 class UserRepository:
@@ -33,6 +34,7 @@ class UserRepository:
         return self.session.scalar(found) or 0
 
     def add(self, user: User) -> User:
+        """Insert; an email registered by a concurrent request is AlreadyExists."""
         self.session.add(user)
-        self.session.flush()
+        flush_unique(self.session)
         return user

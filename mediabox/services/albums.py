@@ -6,7 +6,6 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from mediabox.domain.clock import Clock
@@ -14,6 +13,7 @@ from mediabox.domain.errors import NotFound, Unprocessable, ValidationFailed
 from mediabox.domain.models import Album, Asset, User
 from mediabox.domain.pagination import decode_cursor, encode_cursor
 from mediabox.repositories.albums import AlbumRepository
+from mediabox.services.transactions import commit_retrying_race
 
 MAX_TITLE_LENGTH = 200
 MAX_DESCRIPTION_LENGTH = 5000
@@ -145,18 +145,15 @@ class AlbumService:
             raise NotFound(
                 "Some assets do not exist.", code="asset_not_found", details={"ids": missing}
             )
-        for attempt in range(2):
+
+        def append() -> int:
             now = self.clock()
-            try:
-                added = self.albums.add_members(album.id, ids, now)
-                if added:
-                    album.updated_at = now
-                self.session.commit()
-                break
-            except IntegrityError:
-                self.session.rollback()
-                if attempt:
-                    raise
+            added = self.albums.add_members(album.id, ids, now)
+            if added:
+                album.updated_at = now
+            return added
+
+        added = commit_retrying_race(self.session, append)
         return added, self._views([album])[0]
 
     def remove_assets(

@@ -12,18 +12,18 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 import tempfile
 import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from pathlib import Path, PurePath
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from mediabox.domain import storage_keys
 from mediabox.domain.clock import Clock
 from mediabox.domain.enums import AssetStatus, AssetType, ProcessingState
 from mediabox.domain.errors import NotFound, StorageUnavailable
@@ -38,7 +38,6 @@ log = logging.getLogger(__name__)
 CHUNK = 1024 * 1024
 MAX_ERROR_LENGTH = 500
 PENDING_GRACE = timedelta(seconds=60)
-_ORIGINAL_KEY = re.compile(r"^(u/[^/]+)/o/(\d{4}/\d{2})/([^/.]+)(\.[a-z0-9]+)?$")
 _ROTATION_TO_ORIENTATION = {0: 1, 90: 6, 180: 3, 270: 8}
 
 
@@ -71,16 +70,6 @@ class Rendered:
     poster: Path | None
     thumbhash: str
     derived_size_bytes: int
-
-
-def derived_keys(asset: Asset) -> dict[str, str]:
-    """SPEC §3 keys of the thumbnail, preview and poster, in the original's year/month."""
-    match = _ORIGINAL_KEY.match(asset.storage_key_original or "")
-    if match:
-        prefix, month = match.group(1), match.group(2)
-    else:
-        prefix, month = f"u/{asset.owner_id}", f"{asset.created_at:%Y/%m}"
-    return {kind: f"{prefix}/{kind}/{month}/{asset.id}.jpg" for kind in ("t", "v", "p")}
 
 
 class ProcessingService:
@@ -233,7 +222,7 @@ class ProcessingService:
             ) from exc
 
     def _store(self, asset: Asset, rendered: Rendered) -> dict[str, str | None]:
-        keys = derived_keys(asset)
+        keys = storage_keys.derived_keys(asset.owner_id, asset.id, asset.created_at)
         planned = {"t": rendered.thumb, "v": rendered.preview, "p": rendered.poster}
         stored: dict[str, str | None] = {}
         for kind, path in planned.items():
@@ -340,9 +329,5 @@ def _rendered(sha256, meta, thumb: Path, preview: Path | None, poster: Path | No
 
 
 def _suffix(asset: Asset) -> str:
-    """The original's extension (a hint for camera RAW formats), from its key or its name."""
-    for name in (asset.storage_key_original, asset.original_filename):
-        suffix = PurePath(name or "").suffix.lower()
-        if suffix and len(suffix) <= 11 and suffix[1:].isalnum():
-            return suffix
-    return ""
+    """The original's extension (a hint for camera RAW formats), as its key was given."""
+    return storage_keys.extension(asset.original_filename or "")

@@ -1,5 +1,5 @@
-"""Share links: the owner's side (create, list, edit, revoke) and the public side (open,
-unlock, page through, download URLs) with every rule checked on every request."""
+"""Share links, the owner's side: create, list, edit and revoke (the visitor's side is
+`public_shares.py`)."""
 
 from __future__ import annotations
 
@@ -14,20 +14,14 @@ from sqlalchemy.orm import Session
 from mediabox.domain.clock import Clock
 from mediabox.domain.errors import (
     Conflict,
-    Forbidden,
-    Gone,
     NotFound,
-    Unauthorized,
     ValidationFailed,
 )
-from mediabox.domain.models import Asset, Share, User
-from mediabox.infra.blobstore import PresignedRequest
+from mediabox.domain.models import Share, User
 from mediabox.infra.passwords import PasswordHasher
-from mediabox.repositories.albums import SHOWN_STATUSES, AlbumRepository
+from mediabox.repositories.albums import AlbumRepository
 from mediabox.repositories.shares import ShareRepository
-from mediabox.services.albums import AssetPage, page_album
-from mediabox.services.media_urls import KINDS, MediaUrls
-from mediabox.services.share_credentials import IssuedCredential, ShareCredentials
+from mediabox.services.public_shares import is_visible
 
 MIN_SHARE_PASSWORD = 4
 MAX_SHARE_PASSWORD = 1024
@@ -46,28 +40,8 @@ class ShareView:
     original_contains_location: bool
 
 
-@dataclass(frozen=True)
-class PublicShare:
-    """What an unlocked visitor may see of a link; `credential` is set when one was issued."""
-
-    share: Share
-    kind: str
-    title: str
-    description: str
-    owner_name: str
-    asset: Asset | None
-    asset_count: int
-    cover: Asset | None
-    original_contains_location: bool
-    credential: IssuedCredential | None = None
-
-
-def is_visible(asset: Asset | None) -> bool:
-    return asset is not None and asset.deleted_at is None and asset.status in SHOWN_STATUSES
-
-
 class ShareService:
-    """Share links of assets and albums; each method is one transaction."""
+    """The owner's share links of assets and albums; each method is one transaction."""
 
     def __init__(
         self,
@@ -75,8 +49,6 @@ class ShareService:
         shares: ShareRepository,
         albums: AlbumRepository,
         hasher: PasswordHasher,
-        media_urls: MediaUrls,
-        credentials: ShareCredentials,
         clock: Clock,
         *,
         public_base_url: str = "",
@@ -85,12 +57,8 @@ class ShareService:
         self.shares = shares
         self.albums = albums
         self.hasher = hasher
-        self.media_urls = media_urls
-        self.credentials = credentials
         self.clock = clock
         self.public_base_url = public_base_url.rstrip("/")
-
-    # --- the owner's side -------------------------------------------------------------------
 
     def create(
         self,
@@ -168,124 +136,7 @@ class ShareService:
             self.session.commit()
         return self._owner_view(share, base_url)
 
-    # --- the public side --------------------------------------------------------------------
-
-    def open(self, token: str, credential: str | None, *, count_view: bool = True) -> PublicShare:
-        """What the link shows; counts one view (410 once `max_views` is reached)."""
-        share = self._live(token)
-        has_credential = self._check_credential(share, credential)
-        if not count_view:
-            self._require_access(share, credential)
-        elif not self.shares.count_view(share.id):
-            self.session.rollback()
-            raise Gone("This link has reached its view limit.", code="share_view_limit")
-        self.session.commit()
-        self.session.refresh(share)
-        issued = None
-        if share.max_views is not None and not has_credential:
-            issued = self.credentials.issue(share)
-        return self._public_view(share, issued)
-
-    def unlock(self, token: str, password: str) -> IssuedCredential:
-        """Trade the link's password for a credential of this link only (401 when wrong)."""
-        share = self._live(token)
-        if share.password_hash is not None and not self.hasher.verify(
-            share.password_hash, password
-        ):
-            raise Unauthorized("Wrong password.", code="wrong_password")
-        return self.credentials.issue(share)
-
-    def list_assets(
-        self, token: str, credential: str | None, cursor: str | None, limit: int
-    ) -> tuple[Share, AssetPage]:
-        """A page of what the link shows: the album's non-trashed assets, or the one asset."""
-        share = self._live(token)
-        self._require_access(share, credential)
-        if share.album_id is not None:
-            return share, page_album(self.albums, share.album_id, cursor, limit)
-        asset = self.shares.get_asset(share.asset_id)
-        return share, AssetPage([asset] if asset is not None and not cursor else [], None)
-
-    def download_url(
-        self, token: str, credential: str | None, asset_id: uuid.UUID, kind: str
-    ) -> PresignedRequest:
-        """A signed URL of one file of an asset the link shows; originals need allow_download."""
-        share = self._live(token)
-        self._require_access(share, credential)
-        if kind not in KINDS:
-            raise ValidationFailed("Unknown kind.", code="invalid_kind")
-        asset = self._asset_in_scope(share, asset_id)
-        if kind == "original" and not share.allow_download:
-            raise Forbidden("Downloads are turned off for this link.", code="download_disabled")
-        return self.media_urls.signed(asset, kind, attachment=kind == "original")
-
-    def asset_in_scope(self, token: str, credential: str | None, asset_id: uuid.UUID) -> Asset:
-        """An asset the link shows (for callers that need the row itself)."""
-        share = self._live(token)
-        self._require_access(share, credential)
-        return self._asset_in_scope(share, asset_id)
-
     # --- helpers ----------------------------------------------------------------------------
-
-    def _live(self, token: str) -> Share:
-        share = self.shares.get_by_token(token) if 20 <= len(token) <= 64 else None
-        if share is None:
-            raise NotFound("No such link.", code="share_not_found")
-        reason = self._ended(share)
-        if reason is not None:
-            raise Gone(reason[0], code=reason[1])
-        return share
-
-    def _ended(self, share: Share) -> tuple[str, str] | None:
-        if share.revoked_at is not None:
-            return "This link has been revoked.", "share_revoked"
-        if share.expires_at is not None and share.expires_at <= self.clock():
-            return "This link has expired.", "share_expired"
-        if share.asset_id is not None and not is_visible(self.shares.get_asset(share.asset_id)):
-            return "What this link showed is no longer available.", "share_unavailable"
-        return None
-
-    def _check_credential(self, share: Share, credential: str | None) -> bool:
-        valid = self.credentials.is_valid(share, credential)
-        if share.password_hash is not None and not valid:
-            if credential:
-                raise Unauthorized("The share credential is not valid.", code="invalid_credential")
-            raise Unauthorized("This link needs its password.", code="password_required")
-        return valid
-
-    def _require_access(self, share: Share, credential: str | None) -> None:
-        valid = self._check_credential(share, credential)
-        if share.max_views is not None and not valid:
-            if share.view_count >= share.max_views:
-                raise Gone("This link has reached its view limit.", code="share_view_limit")
-            raise Unauthorized("Open the link first.", code="credential_required")
-
-    def _asset_in_scope(self, share: Share, asset_id: uuid.UUID) -> Asset:
-        if share.album_id is not None:
-            asset = self.albums.visible_member(share.album_id, asset_id)
-        else:
-            asset = self.shares.get_asset(asset_id) if asset_id == share.asset_id else None
-        if asset is None or not is_visible(asset):
-            raise NotFound("No such asset in this link.", code="asset_not_found")
-        return asset
-
-    def _public_view(self, share: Share, issued: IssuedCredential | None) -> PublicShare:
-        owner = self.shares.get_user(share.owner_id)
-        owner_name = owner.display_name if owner is not None else ""
-        if share.album_id is not None:
-            album = self.albums.get(share.album_id)
-            count = self.albums.visible_counts([album.id]).get(album.id, 0)
-            cover = self.albums.covers([album]).get(album.id)
-            has_gps = self.albums.any_visible_with_location(album.id)
-            return PublicShare(
-                share, "album", album.title, album.description, owner_name, None, count, cover,
-                share.allow_download and has_gps, issued,
-            )  # fmt: skip
-        asset = self.shares.get_asset(share.asset_id)
-        return PublicShare(
-            share, "asset", asset.original_filename, asset.description, owner_name, asset, 1,
-            asset, share.allow_download and asset.gps_lat is not None, issued,
-        )  # fmt: skip
 
     def _owner_view(self, share: Share, base_url: str) -> ShareView:
         if share.album_id is not None:

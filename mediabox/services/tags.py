@@ -7,14 +7,14 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from mediabox.domain.clock import Clock
-from mediabox.domain.errors import Conflict, NotFound, ValidationFailed
+from mediabox.domain.errors import AlreadyExists, Conflict, NotFound, ValidationFailed
 from mediabox.domain.models import Tag, User
 from mediabox.repositories.albums import AlbumRepository
 from mediabox.repositories.tags import TagRepository
+from mediabox.services.transactions import commit_retrying_race
 
 MAX_TAG_LENGTH = 100
 
@@ -70,10 +70,10 @@ class TagService:
         tag = Tag(owner_id=user.id, name=name, name_key=key, created_at=self.clock())
         try:
             self.tags.add(tag)
-            self.session.commit()
-        except IntegrityError as exc:
+        except AlreadyExists as exc:
             self.session.rollback()
             raise Conflict("A tag with this name already exists.", code="tag_exists") from exc
+        self.session.commit()
         return TagView(tag, 0)
 
     def rename(self, user: User, tag_id: uuid.UUID, name: str) -> TagView:
@@ -83,12 +83,12 @@ class TagService:
         other = self.tags.get_by_keys(user.id, [key]).get(key)
         if other is not None and other.id != tag.id:
             raise Conflict("A tag with this name already exists.", code="tag_exists")
-        tag.name, tag.name_key = name, key
         try:
-            self.session.commit()
-        except IntegrityError as exc:
+            self.tags.rename(tag, name, key)
+        except AlreadyExists as exc:
             self.session.rollback()
             raise Conflict("A tag with this name already exists.", code="tag_exists") from exc
+        self.session.commit()
         return TagView(tag, self.tags.count_for(tag.id))
 
     def delete(self, user: User, tag_id: uuid.UUID) -> None:
@@ -102,17 +102,13 @@ class TagService:
         """Tag every asset with every name, creating missing tags; all or nothing."""
         ids = self._owned_assets(user, asset_ids)
         wanted = self._clean_names(names)
-        for attempt in range(2):
-            try:
-                tags = self._ensure_tags(user, wanted)
-                self.tags.attach(ids, [t.id for t in tags])
-                self.session.commit()
-                break
-            except IntegrityError:
-                self.session.rollback()
-                if attempt:
-                    raise
-        return self._views(tags)
+
+        def tag_them() -> list[Tag]:
+            tags = self._ensure_tags(user, wanted)
+            self.tags.attach(ids, [t.id for t in tags])
+            return tags
+
+        return self._views(commit_retrying_race(self.session, tag_them))
 
     def detach(
         self, user: User, asset_ids: Sequence[uuid.UUID], names: Sequence[str]

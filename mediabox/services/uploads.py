@@ -1,27 +1,24 @@
-"""Uploads: create (dedupe, signed PUT or multipart plan), resume, finalize, abort, clean-up."""
+"""The HTTP upload protocol: create (dedupe, signed PUT or multipart plan), resume, finalize,
+abort. Server-side import is `imports.py`; removing abandoned uploads is `upload_cleanup.py`."""
 
 from __future__ import annotations
 
-import hashlib
-import logging
-import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from pathlib import Path, PurePath
 
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from mediabox.domain import storage_keys
 from mediabox.domain.clock import Clock
 from mediabox.domain.enums import AssetStatus, AssetType, ProcessingState, UploadKind
 from mediabox.domain.errors import (
+    AlreadyExists,
     Conflict,
     DomainError,
     NotFound,
     PayloadTooLarge,
-    StorageUnavailable,
     Unprocessable,
     UnsupportedMediaType,
     ValidationFailed,
@@ -31,12 +28,7 @@ from mediabox.infra.blobstore import BlobStore, PartInfo, PresignedRequest, plan
 from mediabox.infra.media import SniffResult, sniff
 from mediabox.repositories.assets import AssetRepository
 
-log = logging.getLogger(__name__)
-
 SNIFF_READ_BYTES = 16 * 1024
-HASH_CHUNK = 1024 * 1024
-CLEANUP_BATCH = 500
-_EXT = re.compile(r"[a-z0-9]{1,10}")
 
 
 @dataclass(frozen=True)
@@ -67,14 +59,6 @@ class UploadState:
     parts: list[PartInfo] = field(default_factory=list)
     part_size: int | None = None
     part_count: int | None = None
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    """The outcome of a server-side import: the asset and whether it already existed."""
-
-    asset: Asset
-    duplicate: bool
 
 
 class UploadService:
@@ -120,7 +104,7 @@ class UploadService:
         file_modified_at: datetime | None = None,
     ) -> CreateResult:
         """Answer a duplicate at once, else register the asset and plan how to send the bytes."""
-        self._check_size(size_bytes)
+        self.check_size(size_bytes)
         if sha256:
             existing = self.assets.find_by_sha256(user.id, sha256)
             if existing is not None:
@@ -128,10 +112,10 @@ class UploadService:
                     return CreateResult(existing, duplicate=True)
                 if existing.size_bytes == size_bytes and self._fresh(existing):
                     return CreateResult(existing, False, self._plan(existing))
-                self._discard(existing)
+                self.discard(existing)
                 self.session.commit()
         kind = UploadKind.MULTIPART if size_bytes > self.multipart_threshold else UploadKind.SINGLE
-        asset = self._new_asset(
+        asset = self.new_asset(
             user, filename, content_type, size_bytes, sha256, file_modified_at, kind
         )
         try:
@@ -141,7 +125,7 @@ class UploadService:
                     asset.storage_key_original, content_type, plan_parts(size_bytes)[0]
                 )
             self.session.commit()
-        except IntegrityError:
+        except AlreadyExists:
             self.session.rollback()
             existing = self.assets.find_by_sha256(user.id, sha256 or "")
             if existing is None:
@@ -205,8 +189,7 @@ class UploadService:
         info = self.blob_store.head(key)
         if info is None:
             raise Conflict("The file has not been uploaded yet.", code="upload_incomplete")
-        self._verify_stored(asset, info.size)
-        return self._mark_ready(asset)
+        return self.accept_stored(asset, info.size)
 
     def abort(self, user: User, asset_id: uuid.UUID) -> None:
         """Cancel an unfinished upload: its stored bytes, parts and row are removed."""
@@ -216,79 +199,8 @@ class UploadService:
                 "This upload is already finalized; delete the asset instead.",
                 code="upload_finalized",
             )
-        self._discard(asset)
+        self.discard(asset)
         self.session.commit()
-
-    def cleanup_stale(self, now: datetime | None = None) -> int:
-        """Remove uploads never finalized within UPLOAD_EXPIRY_HOURS; returns how many.
-
-        A store failure leaves that upload for the next run.
-        """
-        cutoff = (now or self.clock()) - self.expiry
-        removed = 0
-        for asset_id in self.assets.stale_upload_ids(cutoff, CLEANUP_BATCH):
-            asset = self.assets.get(asset_id)
-            if asset is None or asset.status != AssetStatus.UPLOADING:
-                continue
-            try:
-                self._discard(asset)
-                self.session.commit()
-                removed += 1
-            except StorageUnavailable:
-                self.session.rollback()
-                log.warning("stale upload %s not cleaned up: store unavailable", asset_id)
-        return removed
-
-    def import_local_file(
-        self,
-        user: User,
-        path: Path,
-        *,
-        filename: str | None = None,
-        file_modified_at: datetime | None = None,
-    ) -> ImportResult:
-        """Import a file from the server's disk with the same checks as an HTTP upload."""
-        path = Path(path)
-        filename = filename or path.name
-        size = path.stat().st_size
-        self._check_size(size)
-        with open(path, "rb") as source:
-            sniffed = _sniff_or_refuse(source.read(SNIFF_READ_BYTES), filename)
-            source.seek(0)
-            digest = hashlib.sha256()
-            while chunk := source.read(HASH_CHUNK):
-                digest.update(chunk)
-        sha256 = digest.hexdigest()
-        existing = self.assets.find_by_sha256(user.id, sha256)
-        if existing is not None and existing.status != AssetStatus.UPLOADING:
-            return ImportResult(existing, duplicate=True)
-        if existing is not None:
-            self._discard(existing)
-        asset = self._new_asset(
-            user, filename, sniffed.mime, size, sha256, file_modified_at, UploadKind.SINGLE
-        )
-        try:
-            self.assets.add(asset)
-            self.session.commit()
-        except IntegrityError:
-            self.session.rollback()
-            existing = self.assets.find_by_sha256(user.id, sha256)
-            if existing is None:
-                raise
-            return ImportResult(existing, duplicate=True)
-        try:
-            with open(path, "rb") as source:
-                self.blob_store.put_file(asset.storage_key_original, source, sniffed.mime)
-        except Exception:
-            self.session.rollback()
-            self._discard(asset)
-            self.session.commit()
-            raise
-        info = self.blob_store.head(asset.storage_key_original)
-        if info is None:
-            raise StorageUnavailable("The imported file is missing from the store.")
-        self._verify_stored(asset, info.size)
-        return ImportResult(self._mark_ready(asset), duplicate=False)
 
     def _owned(self, user: User, asset_id: uuid.UUID) -> Asset:
         asset = self.assets.get_owned(user.id, asset_id)
@@ -305,7 +217,7 @@ class UploadService:
     def _fresh(self, asset: Asset) -> bool:
         return asset.created_at >= self.clock() - self.expiry
 
-    def _check_size(self, size: int) -> None:
+    def check_size(self, size: int) -> None:
         if size > self.max_size:
             raise PayloadTooLarge(
                 f"Files larger than {self.max_size} bytes are not accepted.",
@@ -314,7 +226,7 @@ class UploadService:
         if size <= 0:
             raise ValidationFailed("The file is empty.", code="empty_file")
 
-    def _new_asset(
+    def new_asset(
         self,
         user: User,
         filename: str,
@@ -326,8 +238,6 @@ class UploadService:
     ) -> Asset:
         now = self.clock()
         asset_id = uuid.uuid4()
-        ext = _extension(filename)
-        key = f"u/{user.id}/o/{now:%Y}/{now:%m}/{asset_id}{ext}"
         return Asset(
             id=asset_id,
             owner_id=user.id,
@@ -340,7 +250,7 @@ class UploadService:
             captured_at=file_modified_at or now,
             captured_at_source="file" if file_modified_at else "upload",
             file_modified_at=file_modified_at,
-            storage_key_original=key,
+            storage_key_original=storage_keys.original_key(user.id, asset_id, now, filename),
             upload_kind=kind,
             processing_state=ProcessingState.PENDING,
             created_at=now,
@@ -372,6 +282,12 @@ class UploadService:
             )
         self.blob_store.complete_multipart(key, upload_id, parts)
 
+    def accept_stored(self, asset: Asset, stored_size: int) -> Asset:
+        """Check the stored original (removing it on a mismatch), make the asset ready and
+        enqueue its processing."""
+        self._verify_stored(asset, stored_size)
+        return self._mark_ready(asset)
+
     def _verify_stored(self, asset: Asset, stored_size: int) -> None:
         """Refuse (and remove) an object that breaks the limit, the declared size or the type."""
         failure: DomainError | None = None
@@ -389,14 +305,14 @@ class UploadService:
         else:
             head = self.blob_store.read_range(asset.storage_key_original, 0, SNIFF_READ_BYTES)
             try:
-                sniffed = _sniff_or_refuse(head, asset.original_filename)
+                sniffed = sniff_or_refuse(head, asset.original_filename)
             except UnsupportedMediaType as exc:
                 failure = exc
             else:
                 asset.content_type = sniffed.mime
                 asset.type = sniffed.kind
         if failure is not None:
-            self._discard(asset)
+            self.discard(asset)
             self.session.commit()
             raise failure
 
@@ -410,16 +326,21 @@ class UploadService:
         self.enqueue(asset.id)
         return asset
 
-    def _discard(self, asset: Asset) -> None:
+    def discard(self, asset: Asset) -> None:
         """Remove an unfinished upload's object, multipart upload and row (not committed)."""
-        key = asset.storage_key_original
-        if asset.multipart_upload_id:
-            self.blob_store.abort_multipart(key, asset.multipart_upload_id)
-        self.blob_store.delete(key)
-        self.assets.remove(asset)
+        discard_upload(self.blob_store, self.assets, asset)
 
 
-def _sniff_or_refuse(head: bytes, filename: str) -> SniffResult:
+def discard_upload(blob_store: BlobStore, assets: AssetRepository, asset: Asset) -> None:
+    """Remove an unfinished upload's object, multipart upload and row (not committed)."""
+    key = asset.storage_key_original
+    if asset.multipart_upload_id:
+        blob_store.abort_multipart(key, asset.multipart_upload_id)
+    blob_store.delete(key)
+    assets.remove(asset)
+
+
+def sniff_or_refuse(head: bytes, filename: str) -> SniffResult:
     result = sniff(head, filename)
     if result is None:
         raise UnsupportedMediaType(
@@ -428,11 +349,6 @@ def _sniff_or_refuse(head: bytes, filename: str) -> SniffResult:
             code="unsupported_file_type",
         )
     return result
-
-
-def _extension(filename: str) -> str:
-    suffix = PurePath(filename).suffix.lower().lstrip(".")
-    return f".{suffix}" if _EXT.fullmatch(suffix) else ""
 
 
 def _part_length(size: int, part_size: int, number: int) -> int:

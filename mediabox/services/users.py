@@ -5,11 +5,17 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from mediabox.domain.clock import Clock
-from mediabox.domain.errors import Conflict, Forbidden, NotFound, Unauthorized, ValidationFailed
+from mediabox.domain.errors import (
+    AlreadyExists,
+    Conflict,
+    Forbidden,
+    NotFound,
+    Unauthorized,
+    ValidationFailed,
+)
 from mediabox.domain.models import User
 from mediabox.infra.passwords import PasswordHasher
 from mediabox.repositories.auth_sessions import AuthSessionRepository
@@ -85,12 +91,12 @@ class UserService:
         )
         try:
             self.users.add(user)
-            self.session.commit()
-        except IntegrityError as exc:
+        except AlreadyExists as exc:
             self.session.rollback()
             raise Conflict(
                 "An account with this email already exists.", code="email_taken"
             ) from exc
+        self.session.commit()
         return user
 
     def authenticate(self, email: str, password: str) -> User:

@@ -150,6 +150,7 @@ def main() -> None:
         server = Server(work, {"DATABASE_URL": database_url})
         headers = server.login("bench@example.com")
         server.login("other@example.com")
+        from mediabox.container import container_of
         from mediabox.domain.models import User
         from mediabox.infra.db import db
 
@@ -158,7 +159,7 @@ def main() -> None:
         began = time.perf_counter()
         seed(app, [users["bench@example.com"], users["other@example.com"]], args.assets)
         print(f"seeded {2 * args.assets} assets in {time.perf_counter() - began:.1f} s "
-              f"({app.extensions['mediabox'].config.database_url.split(':')[0]})")  # fmt: skip
+              f"({container_of(app).config.database_url.split(':')[0]})")  # fmt: skip
 
         deep_page = min(args.deep_page, max(1, args.assets // LIMIT - 1))
         cursor, last = None, None

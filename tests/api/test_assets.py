@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
+from mediabox.container import container_of
 from mediabox.domain.models import Album, AlbumAsset, AssetTag, Tag
 from mediabox.infra.db import db
 from tests.api.test_uploads import fake_jpeg
@@ -135,12 +136,12 @@ def test_get_patch_trash_restore(local_library):
 
 def test_purge_deletes_every_stored_file(library):
     asset_id = library.upload(fake_jpeg(2048))["asset"]["id"]
-    store = library.app.extensions["mediabox"].blob_store
+    store = container_of(library.app).blob_store
     owner = library.account.user["id"]
     thumb = f"u/{owner}/t/2024/01/{asset_id}.jpg"
     store.put_file(thumb, __import__("io").BytesIO(b"thumb"), "image/jpeg")
     with library.app.app_context():
-        asset = library.app.extensions["mediabox"].assets.assets.get(uuid.UUID(asset_id))
+        asset = container_of(library.app).assets.assets.get(uuid.UUID(asset_id))
         asset.storage_key_thumb = thumb
         original = asset.storage_key_original
         db.session.commit()
@@ -213,7 +214,7 @@ def test_empty_trash_and_retention_purge(local_library):
     keep = insert_assets(local_library.app, owner, 2)
     old = insert_assets(local_library.app, owner, 2, deleted_at=T0)
     recent = insert_assets(local_library.app, owner, 1, deleted_at=datetime.now(UTC))
-    assets = local_library.app.extensions["mediabox"].assets
+    assets = container_of(local_library.app).assets
     with local_library.app.app_context():
         assert assets.purge_expired_trash() == 2
     assert _all_pages(local_library, "/trash", 10) == [str(recent[0])]

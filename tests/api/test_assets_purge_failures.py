@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mediabox.container import container_of
 from mediabox.domain.errors import StorageUnavailable
 from mediabox.infra.db import db
 from tests.api.test_uploads import fake_jpeg
@@ -29,14 +30,14 @@ def test_failed_purge_is_retried_by_the_retention_job(make_app, config):
     from mediabox.container import build_blob_store
 
     store = FlakyStore(build_blob_store(config))
-    app = make_app(config, blob_store=store, enqueue_processing=EnqueueRecorder())
+    app = make_app(config, blob_store=store, enqueue=EnqueueRecorder())
     client = app.test_client()
     library = Library("local", app, client, sign_up(client), EnqueueRecorder())
     asset = library.upload(fake_jpeg(2048))["asset"]
     key = None
     with app.app_context():
         key = (
-            app.extensions["mediabox"]
+            container_of(app)
             .assets.assets.get(__import__("uuid").UUID(asset["id"]))
             .storage_key_original
         )
@@ -49,7 +50,7 @@ def test_failed_purge_is_retried_by_the_retention_job(make_app, config):
 
     store.broken = False
     with app.app_context():
-        assert app.extensions["mediabox"].assets.purge_expired_trash() == 1
+        assert container_of(app).assets.purge_expired_trash() == 1
         db.session.remove()
     assert store.head(key) is None
     assert_error(library.api("GET", f"/assets/{asset['id']}"), 404)

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from flask_jwt_extended import create_access_token, decode_token
 
+from mediabox.container import container_of
 from tests.factories import (
     DEFAULT_PASSWORD,
     assert_error,
@@ -81,7 +82,7 @@ def test_wrong_password_and_unknown_email_answer_alike(client):
 def test_disabled_account_cannot_sign_in_and_loses_its_sessions(app, client):
     account = sign_up(client)
     with app.app_context():
-        app.extensions["mediabox"].users.set_active(account.email, False)
+        container_of(app).users.set_active(account.email, False)
     assert_error(client.get("/api/v1/auth/me", headers=account.bearer), 401)
     assert_error(login(client, account.email), 401, "account_disabled")
 
@@ -118,7 +119,7 @@ def test_malformed_json_and_wrong_content_type(client):
 def test_oversize_body_is_refused_without_hashing(client, app):
     huge = "x" * (2 * 1024 * 1024)
     calls = []
-    hasher = app.extensions["mediabox"].users.hasher
+    hasher = container_of(app).users.hasher
     original = hasher.verify
     hasher.verify = lambda *a: calls.append(a) or original(*a)
     response = client.post("/api/v1/auth/login", json={"email": "a@b.co", "password": huge})
@@ -256,7 +257,7 @@ def test_login_rate_limited_per_ip(make_app, config):
 def test_password_hashes_are_argon2id(app, client):
     sign_up(client)
     with app.app_context():
-        user = app.extensions["mediabox"].users.list_users()[0]
+        user = container_of(app).users.list_users()[0]
         assert user.password_hash.startswith("$argon2id$")
         assert DEFAULT_PASSWORD not in user.password_hash
 
@@ -271,7 +272,7 @@ def test_login_rehashes_when_parameters_change(make_app, config, fast_hasher):
     app2 = make_app(config, hasher=stronger)
     assert login(app2.test_client(), "owner@example.com").status_code == 200
     with app2.app_context():
-        user = app2.extensions["mediabox"].users.list_users()[0]
+        user = container_of(app2).users.list_users()[0]
         assert "t=2" in user.password_hash
 
 

@@ -29,7 +29,7 @@ def shared(app, client, testdata):
         from mediabox.api.deps import container
 
         user = container().users.get_active(uuid.UUID(owner.user["id"]))
-        asset = container().uploads.import_local_file(user, testdata / GPS_PHOTO).asset
+        asset = container().imports.import_local_file(user, testdata / GPS_PHOTO).asset
         assert container().processing.process(asset.id) == "done"
         asset_id = asset.id
     album = make_album(client, owner, [asset_id], title="Tuscany")

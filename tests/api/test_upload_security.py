@@ -7,6 +7,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
 
+from mediabox.container import container_of
 from tests.api.test_uploads import fake_jpeg
 from tests.factories import assert_error
 
@@ -18,7 +19,7 @@ SVG = (
 
 
 def _stored_blobs(library) -> list:
-    root = library.app.config["MEDIABOX"].blob_root
+    root = container_of(library.app).config.blob_root
     return [p for p in root.rglob("*") if p.is_file() and ".tmp" not in p.parts]
 
 
@@ -41,7 +42,7 @@ def test_html_and_svg_are_refused_and_removed(library, data, filename, content_t
         assert _stored_blobs(library) == []
     else:
         key = urlsplit(plan["url"]).path.split("/", 2)[2]
-        assert library.app.extensions["mediabox"].blob_store.head(key) is None
+        assert container_of(library.app).blob_store.head(key) is None
 
 
 def test_served_type_comes_from_sniffing_not_the_client(library, testdata):
@@ -92,7 +93,7 @@ def test_s3_object_larger_than_declared_is_caught_at_finalize(library_factory):
     assert library.put_single(created["upload"], data) == 200
     response = library.api("POST", f"/uploads/{created['asset_id']}/finalize")
     assert_error(response, 422, "size_mismatch")
-    store = library.app.extensions["mediabox"].blob_store
+    store = container_of(library.app).blob_store
     assert library.api("GET", f"/uploads/{created['asset_id']}").status_code == 404
     key = urlsplit(created["upload"]["url"]).path.split("/", 2)[2]
     assert store.head(key) is None
@@ -106,7 +107,7 @@ def test_s3_object_over_the_limit_is_caught_at_finalize(library_factory):
     response = library.api("POST", f"/uploads/{created['asset_id']}/finalize")
     assert_error(response, 413)
     key = urlsplit(created["upload"]["url"]).path.split("/", 2)[2]
-    assert library.app.extensions["mediabox"].blob_store.head(key) is None
+    assert container_of(library.app).blob_store.head(key) is None
 
 
 def _signed_original(library, testdata) -> tuple[str, bytes]:
@@ -126,7 +127,7 @@ def test_tampered_wrong_method_and_expired_urls_are_forbidden(local_library, tes
     assert_error(client.get(f"{other_key}?{query}"), 403)
     assert_error(client.put(url, data=b"x"), 403)
     assert_error(client.get(path), 403)
-    store = local_library.app.extensions["mediabox"].blob_store
+    store = container_of(local_library.app).blob_store
     real_clock = store._clock
     store._clock = lambda: real_clock() + timedelta(hours=2)
     try:

@@ -109,3 +109,33 @@ def test_prod_with_a_weak_jwt_secret_refuses_to_start(cli_env, monkeypatch):
     result = CliRunner().invoke(main, ["serve", "--port", "9"], catch_exceptions=False)
     assert result.exit_code != 0
     assert "JWT_SECRET is too weak" in result.output
+
+
+def test_serve_is_a_thin_argument_layer_over_the_launcher(cli_env, monkeypatch):
+    import mediabox.launch.server as server
+
+    calls = []
+    monkeypatch.setattr(server, "run_server", lambda config, **kw: calls.append((config, kw)))
+    result = invoke(
+        "serve", "--host", "0.0.0.0", "--port", "9001", "--threads", "3", "--no-migrate",
+        "--no-worker",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    [(config, options)] = calls
+    assert str(config.data_dir) == cli_env["MEDIABOX_DATA_DIR"]
+    assert {k: v for k, v in options.items() if k != "echo"} == {
+        "host": "0.0.0.0", "port": 9001, "threads": 3, "migrate": False, "worker": False,
+    }  # fmt: skip
+
+
+def test_a_failed_migration_stops_serve_with_a_plain_message(cli_env, monkeypatch):
+    import mediabox.launch.server as server
+
+    def failing():
+        raise server.LaunchError("database migration failed; see the messages above")
+
+    monkeypatch.setattr(server, "upgrade_in_a_child_process", failing)
+    monkeypatch.setattr("waitress.serve", lambda *a, **k: pytest.fail("served anyway"))
+    result = invoke("serve", "--port", "9")
+    assert result.exit_code == 1
+    assert "database migration failed" in result.output

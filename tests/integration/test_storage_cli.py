@@ -8,6 +8,7 @@ import boto3
 from click.testing import CliRunner
 
 from mediabox.cli import main
+from mediabox.container import container_of
 from tests.api.test_uploads import fake_jpeg
 from tests.fixtures.storage import API_BUCKET, insert_assets
 from tests.support.moto_server import ACCESS_KEY_ID, REGION, SECRET_ACCESS_KEY
@@ -74,10 +75,10 @@ def test_uploads_cleanup_and_trash_purge_commands(local_library, config):
     assert local_library.put_single(created["upload"], fake_jpeg(2048)) == 200
     owner = local_library.account.user["id"]
     insert_assets(app, owner, 2, deleted_at=datetime.now(UTC) - timedelta(days=40))
-    container = app.extensions["mediabox"]
+    container = container_of(app)
     with app.app_context():
-        assert container.uploads.cleanup_stale() == 0
-        assert container.uploads.cleanup_stale(datetime.now(UTC) + timedelta(hours=25)) == 1
+        assert container.upload_cleanup.cleanup_stale() == 0
+        assert container.upload_cleanup.cleanup_stale(datetime.now(UTC) + timedelta(hours=25)) == 1
     env = _env(config, MEDIA_BUCKET="")
     purged = CliRunner().invoke(main, ["trash", "purge"], env=env)
     assert purged.exit_code == 0 and "purged 2" in purged.output, purged.output

@@ -11,10 +11,12 @@ from types import SimpleNamespace
 import pytest
 from PIL import Image
 
+from mediabox.domain import storage_keys
 from mediabox.domain.errors import NotFound, StorageUnavailable
-from mediabox.services.processing import ProcessingService, derived_keys
+from mediabox.services.processing import ProcessingService
 
 NOW = datetime(2026, 5, 6, 7, 8, 9, tzinfo=UTC)
+CREATED = NOW - timedelta(days=1)
 OWNER = uuid.UUID("11111111-1111-4111-8111-111111111111")
 
 
@@ -35,8 +37,8 @@ def _asset(content: bytes, **overrides):
         status="ready",
         sha256=hashlib.sha256(content).hexdigest(),
         original_filename="a.jpg",
-        storage_key_original=f"u/{OWNER}/o/2025/12/{asset_id}.jpg",
-        created_at=NOW - timedelta(days=1),
+        storage_key_original=storage_keys.original_key(OWNER, asset_id, CREATED, "a.jpg"),
+        created_at=CREATED,
         file_modified_at=None,
         captured_at=NOW,
         captured_at_override=None,
@@ -114,16 +116,8 @@ def _service(tmp_path, repo, store, **kwargs):
     return service, naps, enqueued
 
 
-def test_derived_keys_follow_the_original_key():
-    asset = _asset(b"x")
-    keys = derived_keys(asset)
-    assert keys == {
-        "t": f"u/{OWNER}/t/2025/12/{asset.id}.jpg",
-        "v": f"u/{OWNER}/v/2025/12/{asset.id}.jpg",
-        "p": f"u/{OWNER}/p/2025/12/{asset.id}.jpg",
-    }
-    odd = _asset(b"x", storage_key_original="elsewhere")
-    assert derived_keys(odd)["t"] == f"u/{OWNER}/t/{odd.created_at:%Y/%m}/{odd.id}.jpg"
+def derived_keys(asset):
+    return storage_keys.derived_keys(asset.owner_id, asset.id, asset.created_at)
 
 
 def test_processing_a_photo_stores_both_derivatives(tmp_path):

@@ -1,4 +1,5 @@
-"""ShareService and ShareCredentials with fakes: no app, no database."""
+"""ShareService (the owner's side), PublicShareService (the visitor's) and ShareCredentials
+with fakes: no app, no database."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from mediabox.domain.errors import (
     ValidationFailed,
 )
 from mediabox.domain.models import Asset, Share, User
+from mediabox.services.public_shares import PublicShareService
 from mediabox.services.share_credentials import ShareCredentials
 from mediabox.services.shares import ShareService
 from tests.factories import MovableClock
@@ -98,13 +100,24 @@ def asset(owner):
 
 
 @pytest.fixture
-def service(clock, owner, asset):
-    shares = FakeShares({asset.id: asset}, {owner.id: owner})
-    credentials = ShareCredentials("k" * 48, clock, ttl_seconds=600)
+def fake_shares(owner, asset):
+    return FakeShares({asset.id: asset}, {owner.id: owner})
+
+
+@pytest.fixture
+def service(clock, fake_shares):
     return ShareService(
-        FakeSession(), shares, FakeAlbums(), FakeHasher(), FakeMediaUrls(), credentials, clock,
+        FakeSession(), fake_shares, FakeAlbums(), FakeHasher(), clock,
         public_base_url="https://pub.example",
     )  # fmt: skip
+
+
+@pytest.fixture
+def visitor(clock, fake_shares):
+    credentials = ShareCredentials("k" * 48, clock, ttl_seconds=600)
+    return PublicShareService(
+        FakeSession(), fake_shares, FakeAlbums(), FakeHasher(), FakeMediaUrls(), credentials, clock
+    )
 
 
 def test_token_is_long_random_and_url_safe(service, owner, asset):
@@ -116,46 +129,46 @@ def test_token_is_long_random_and_url_safe(service, owner, asset):
     assert views[0].url == f"https://pub.example/s/{views[0].share.token}"
 
 
-def test_open_and_download_rules(service, owner, asset):
+def test_open_and_download_rules(service, owner, asset, visitor):
     share = service.create(owner, base_url="", asset_id=asset.id, allow_download=False).share
-    view = service.open(share.token, None)
+    view = visitor.open(share.token, None)
     assert view.title == "a.jpg" and view.owner_name == "Olga" and view.credential is None
-    assert service.download_url(share.token, None, asset.id, "thumb").url.endswith("/thumb")
+    assert visitor.download_url(share.token, None, asset.id, "thumb").url.endswith("/thumb")
     with pytest.raises(Forbidden):
-        service.download_url(share.token, None, asset.id, "original")
+        visitor.download_url(share.token, None, asset.id, "original")
     with pytest.raises(NotFound):
-        service.download_url(share.token, None, uuid.uuid4(), "thumb")
+        visitor.download_url(share.token, None, uuid.uuid4(), "thumb")
 
 
-def test_password_and_credentials(service, owner, asset, clock):
+def test_password_and_credentials(service, owner, asset, clock, visitor):
     share = service.create(owner, base_url="", asset_id=asset.id, password="letmein").share
     with pytest.raises(Unauthorized) as missing:
-        service.open(share.token, None)
+        visitor.open(share.token, None)
     assert missing.value.code == "password_required"
     with pytest.raises(Unauthorized):
-        service.unlock(share.token, "nope")
-    issued = service.unlock(share.token, "letmein")
-    assert service.open(share.token, issued.value).title == "a.jpg"
+        visitor.unlock(share.token, "nope")
+    issued = visitor.unlock(share.token, "letmein")
+    assert visitor.open(share.token, issued.value).title == "a.jpg"
     assert issued.expires_at == clock() + timedelta(seconds=600)
     clock.advance(seconds=601)
     with pytest.raises(Unauthorized) as late:
-        service.open(share.token, issued.value)
+        visitor.open(share.token, issued.value)
     assert late.value.code == "invalid_credential"
 
 
-def test_credential_is_bound_to_token_and_password(service, owner, asset):
+def test_credential_is_bound_to_token_and_password(service, owner, asset, visitor):
     one = service.create(owner, base_url="", asset_id=asset.id, password="same").share
     two = service.create(owner, base_url="", asset_id=asset.id, password="same").share
-    credential = service.unlock(one.token, "same").value
-    assert not service.credentials.is_valid(two, credential)
-    assert service.credentials.is_valid(one, credential)
+    credential = visitor.unlock(one.token, "same").value
+    assert not visitor.credentials.is_valid(two, credential)
+    assert visitor.credentials.is_valid(one, credential)
     service.update(owner, one.token, {"password": "changed"}, base_url="")
-    assert not service.credentials.is_valid(one, credential)
-    assert not service.credentials.is_valid(one, credential + "x")
-    assert not service.credentials.is_valid(one, "")
+    assert not visitor.credentials.is_valid(one, credential)
+    assert not visitor.credentials.is_valid(one, credential + "x")
+    assert not visitor.credentials.is_valid(one, "")
 
 
-def test_expiry_revocation_and_edits(service, owner, asset, clock):
+def test_expiry_revocation_and_edits(service, owner, asset, clock, visitor):
     expires = clock() + timedelta(hours=1)
     share = service.create(owner, base_url="", asset_id=asset.id, expires_at=expires).share
     service.update(owner, share.token, {"allow_download": False}, base_url="")
@@ -164,23 +177,23 @@ def test_expiry_revocation_and_edits(service, owner, asset, clock):
         service.update(owner, share.token, {"expires_at": clock()}, base_url="")
     clock.advance(hours=2)
     with pytest.raises(Gone) as expired:
-        service.open(share.token, None)
+        visitor.open(share.token, None)
     assert expired.value.code == "share_expired"
     assert service.list(owner, base_url="")[0].status == "expired"
     service.revoke(owner, share.token, base_url="")
     with pytest.raises(Conflict):
         service.update(owner, share.token, {"expires_at": None}, base_url="")
     with pytest.raises(Gone):
-        service.unlock(share.token, "anything")
+        visitor.unlock(share.token, "anything")
 
 
-def test_trashed_asset_and_unknown_and_foreign(service, owner, asset):
+def test_trashed_asset_and_unknown_and_foreign(service, owner, asset, visitor):
     share = service.create(owner, base_url="", asset_id=asset.id).share
     asset.deleted_at = datetime.now(UTC)
     with pytest.raises(Gone):
-        service.open(share.token, None)
+        visitor.open(share.token, None)
     with pytest.raises(NotFound):
-        service.open("z" * 43, None)
+        visitor.open("z" * 43, None)
     stranger = User(id=uuid.uuid4(), email="s@example.com", display_name="S")
     with pytest.raises(NotFound):
         service.revoke(stranger, share.token, base_url="")
@@ -189,12 +202,12 @@ def test_trashed_asset_and_unknown_and_foreign(service, owner, asset):
         service.create(stranger, base_url="", asset_id=asset.id)
 
 
-def test_view_limit(service, owner, asset):
+def test_view_limit(service, owner, asset, visitor):
     share = service.create(owner, base_url="", asset_id=asset.id, max_views=1).share
-    first = service.open(share.token, None)
+    first = visitor.open(share.token, None)
     assert first.credential is not None
     with pytest.raises(Gone):
-        service.open(share.token, None)
-    service.list_assets(share.token, first.credential.value, None, 10)
+        visitor.open(share.token, None)
+    visitor.list_assets(share.token, first.credential.value, None, 10)
     with pytest.raises(Gone):
-        service.list_assets(share.token, None, None, 10)
+        visitor.list_assets(share.token, None, None, 10)

@@ -10,6 +10,8 @@ import pytest
 
 from mediabox.domain.errors import Conflict, PayloadTooLarge, UnsupportedMediaType
 from mediabox.infra.blobstore import ObjectInfo, PresignedRequest
+from mediabox.services.imports import ImportService
+from mediabox.services.upload_cleanup import UploadCleanup
 from mediabox.services.uploads import UploadService
 
 NOW = datetime(2024, 5, 1, tzinfo=UTC)
@@ -95,8 +97,19 @@ def world():
         url_ttl_seconds=600,
         upload_expiry_hours=24,
     )
+    session = service.session
+    imports = ImportService(session, assets, store, service)
+    cleanup = UploadCleanup(session, assets, store, lambda: NOW, upload_expiry_hours=24)
     user = SimpleNamespace(id=uuid.uuid4())
-    return SimpleNamespace(service=service, assets=assets, store=store, log=log, user=user)
+    return SimpleNamespace(
+        service=service,
+        imports=imports,
+        cleanup=cleanup,
+        assets=assets,
+        store=store,
+        log=log,
+        user=user,
+    )
 
 
 def _create(world, data: bytes, **extra):
@@ -153,15 +166,15 @@ def test_original_key_follows_the_spec_pattern(world):
 def test_import_dedupes_and_refuses_non_media(world, tmp_path):
     photo = tmp_path / "photo.jpg"
     photo.write_bytes(JPEG)
-    first = world.service.import_local_file(world.user, photo)
+    first = world.imports.import_local_file(world.user, photo)
     assert not first.duplicate and first.asset.status == "ready"
     assert world.store.objects[first.asset.storage_key_original] == JPEG
-    again = world.service.import_local_file(world.user, photo, filename="copy.jpg")
+    again = world.imports.import_local_file(world.user, photo, filename="copy.jpg")
     assert again.duplicate and again.asset.id == first.asset.id
     text = tmp_path / "notes.jpg"
     text.write_bytes(b"just some text, not a photo")
     with pytest.raises(UnsupportedMediaType):
-        world.service.import_local_file(world.user, text)
+        world.imports.import_local_file(world.user, text)
 
 
 def test_cleanup_removes_only_expired_uploads(world):
@@ -169,6 +182,6 @@ def test_cleanup_removes_only_expired_uploads(world):
     old = _create(world, JPEG + b"x").asset
     old.created_at = NOW - timedelta(hours=30)
     world.store.objects[old.storage_key_original] = JPEG
-    assert world.service.cleanup_stale() == 1
+    assert world.cleanup.cleanup_stale() == 1
     assert set(world.assets.rows) == {fresh.id}
     assert old.storage_key_original not in world.store.objects

@@ -213,10 +213,5 @@ class DownloadQuery(StrictIn):
     kind: Literal["original", "thumb", "preview", "poster"] = "original"
 
 
-class SignedUrlOut(BaseModel):
-    url: str
-    expires_at: datetime
-
-
 class EmptyTrashOut(BaseModel):
     purged: int

@@ -1,5 +1,6 @@
 """Schemas shared by every resource."""
 
+from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator
@@ -45,3 +46,10 @@ class HealthOut(BaseModel):
     status: str
     version: str
     database: str
+
+
+class SignedUrlOut(BaseModel):
+    """A short-lived signed URL of one file (owner download, stream or a share's download)."""
+
+    url: str
+    expires_at: datetime

@@ -207,8 +207,3 @@ class PublicAssetsQuery(StrictIn):
 class PublicDownloadQuery(StrictIn):
     asset_id: uuid.UUID
     kind: Kind = "original"
-
-
-class SignedUrlOut(BaseModel):
-    url: str
-    expires_at: datetime

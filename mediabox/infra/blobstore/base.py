@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -12,6 +11,7 @@ from typing import BinaryIO, Protocol
 from urllib.parse import quote
 
 from mediabox.domain.errors import ValidationFailed
+from mediabox.domain.storage_keys import is_valid_key
 
 MiB = 1024 * 1024
 MIN_PART_SIZE = 5 * MiB
@@ -19,11 +19,6 @@ PLANNED_MIN_PART_SIZE = 8 * MiB
 MAX_PART_SIZE = 5 * 1024 * MiB
 MAX_PART_COUNT = 10_000
 MAX_OBJECT_SIZE = 5 * 1024 * 1024 * MiB
-
-_UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-_MONTH = r"[0-9]{4}/(?:0[1-9]|1[0-2])"
-_ORIGINAL_KEY = re.compile(rf"u/{_UUID}/o/{_MONTH}/{_UUID}(?:\.[a-z0-9]{{1,10}})?")
-_DERIVED_KEY = re.compile(rf"u/{_UUID}/[tvp]/{_MONTH}/{_UUID}\.jpg")
 
 
 def utc_now() -> datetime:
@@ -33,9 +28,7 @@ def utc_now() -> datetime:
 
 def validate_key(key: object) -> str:
     """Return ``key`` if it is an original, thumbnail, preview or poster key; else raise."""
-    if not isinstance(key, str) or not (
-        _ORIGINAL_KEY.fullmatch(key) or _DERIVED_KEY.fullmatch(key)
-    ):
+    if not is_valid_key(key):
         raise ValidationFailed("Invalid blob key.", details={"key": str(key)[:200]})
     return key
 

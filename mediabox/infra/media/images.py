@@ -14,7 +14,7 @@ from . import exif as exif_reader
 from .errors import MediaError
 from .heif import check_heif_complete
 from .render import PREVIEW_BOX, fit_size, swaps_axes, write_derivatives
-from .sniff import SNIFF_BYTES, SniffResult, sniff
+from .sniff import SniffResult, sniff_file
 
 MAX_PIXELS = 100_000_000
 
@@ -68,7 +68,12 @@ def process_photo(
     supported, reasonably sized photo.
     """
     configure_pillow()
-    kind = _sniff_file(src_path)
+    kind = sniff_file(
+        src_path,
+        "photo",
+        unsupported="not a supported image format",
+        mismatch="file is a video, not a photo",
+    )
     if kind.is_heif:
         check_heif_complete(src_path)
     try:
@@ -86,22 +91,6 @@ def process_photo(
         raise MediaError(_decode_reason(exc)) from exc
     except MemoryError as exc:
         raise MediaError("image needs too much memory to decode") from exc
-
-
-def _sniff_file(path: str | os.PathLike[str]) -> SniffResult:
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(SNIFF_BYTES)
-    except OSError as exc:
-        raise MediaError(f"cannot read file: {exc.strerror or exc}") from exc
-    if not head:
-        raise MediaError("file is empty")
-    result = sniff(head, os.fspath(path))
-    if result is None:
-        raise MediaError("not a supported image format")
-    if result.kind != "photo":
-        raise MediaError("file is a video, not a photo")
-    return result
 
 
 def _decode_reason(exc: BaseException) -> str:

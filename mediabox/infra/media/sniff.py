@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import struct
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Literal
+
+from .errors import MediaError
 
 SNIFF_BYTES = 4096
 
@@ -176,3 +179,24 @@ def _brand_result(brand: bytes) -> SniffResult | None:
     if brand in _MP4_BRANDS:
         return _video("video/mp4", "mp4")
     return None
+
+
+def sniff_file(
+    path: str | os.PathLike[str], expect: str, *, unsupported: str, mismatch: str
+) -> SniffResult:
+    """Sniff a file's first bytes: its `SniffResult` if it is a supported `expect` ("photo" or
+    "video"); else `MediaError` with a reason (`unsupported`, or `mismatch` for the other kind).
+    """
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(SNIFF_BYTES)
+    except OSError as exc:
+        raise MediaError(f"cannot read file: {exc.strerror or exc}") from exc
+    if not head:
+        raise MediaError("file is empty")
+    result = sniff(head, os.fspath(path))
+    if result is None:
+        raise MediaError(unsupported)
+    if result.kind != expect:
+        raise MediaError(mismatch)
+    return result

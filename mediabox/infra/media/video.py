@@ -13,7 +13,7 @@ from PIL import Image
 from .errors import MediaError
 from .exif import parse_offset_minutes
 from .render import write_derivatives
-from .sniff import SNIFF_BYTES, sniff
+from .sniff import sniff_file
 
 MAX_FRAME_SIDE = 16384
 MAX_SCAN_FRAMES = 200_000
@@ -70,7 +70,12 @@ def process_video(
     """
     import cv2
 
-    _check_sniff(src_path)
+    sniff_file(
+        src_path,
+        "video",
+        unsupported="not a supported video format",
+        mismatch="not a supported video format",
+    )
     container = _read_container(src_path)
     if not container.has_video:
         if container.truncated:
@@ -111,19 +116,6 @@ def process_video(
         gps_lat=lat,
         gps_lon=lon,
     )
-
-
-def _check_sniff(path: str | os.PathLike[str]) -> None:
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(SNIFF_BYTES)
-    except OSError as exc:
-        raise MediaError(f"cannot read file: {exc.strerror or exc}") from exc
-    if not head:
-        raise MediaError("file is empty")
-    result = sniff(head, os.fspath(path))
-    if result is None or result.kind != "video":
-        raise MediaError("not a supported video format")
 
 
 def _read_container(path: str | os.PathLike[str]) -> _Container:

@@ -10,10 +10,12 @@ from datetime import UTC, datetime, timedelta
 import boto3
 import pytest
 import requests
-from flask import Flask, jsonify
+from flask import Flask
 from requests.structures import CaseInsensitiveDict
 
 from mediabox.api.blobs import blobs_bp
+from mediabox.api.errors import render as render_error
+from mediabox.container import install_container
 from mediabox.domain.errors import DomainError
 from mediabox.infra.blobstore import LocalBlobStore, S3BlobStore, UrlSigner
 from tests.support.moto_server import ACCESS_KEY_ID, REGION, SECRET_ACCESS_KEY, moto_server
@@ -85,11 +87,6 @@ def make_key(kind: str = "o", ext: str = ".jpg") -> str:
     return f"u/{uuid.uuid4()}/{kind}/2024/05/{uuid.uuid4()}{suffix}"
 
 
-def _error_handler(error: DomainError):
-    body = {"error": {"code": error.code, "message": error.message, "details": error.details}}
-    return jsonify(body), error.status
-
-
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
@@ -103,9 +100,9 @@ def local_store(tmp_path, clock) -> LocalBlobStore:
 @pytest.fixture
 def blob_app(local_store) -> Flask:
     app = Flask(__name__)
-    app.extensions["mediabox"] = types.SimpleNamespace(blob_store=local_store)
+    install_container(app, types.SimpleNamespace(blob_store=local_store))
     app.register_blueprint(blobs_bp)
-    app.register_error_handler(DomainError, _error_handler)
+    app.register_error_handler(DomainError, render_error)
     return app
 
 

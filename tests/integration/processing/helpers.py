@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from mediabox.container import container_of
 from mediabox.domain.enums import AssetStatus, ProcessingState
 from mediabox.domain.models import Asset, User
 from mediabox.infra.db import db
@@ -21,7 +22,7 @@ UPLOADED_AT = datetime(2026, 3, 4, 5, 6, 7, tzinfo=UTC)
 
 def create_owner(app, email: str = "owner@example.com") -> User:
     with app.app_context():
-        return app.extensions["mediabox"].users.create_user(email, "a long enough password")
+        return container_of(app).users.create_user(email, "a long enough password")
 
 
 def store_asset(
@@ -49,7 +50,7 @@ def store_asset(
     suffix = Path(filename).suffix.lower()
     key = f"u/{owner.id}/o/{created_at:%Y}/{created_at:%m}/{asset_id}{suffix}"
     with app.app_context():
-        container = app.extensions["mediabox"]
+        container = container_of(app)
         if write_original:
             container.blob_store.put_file(key, io.BytesIO(content), "application/octet-stream")
         db.session.add(
@@ -84,7 +85,7 @@ def load_asset(app, asset_id: uuid.UUID) -> Asset | None:
 
 
 def stored_image(app, key: str) -> Image.Image:
-    with app.app_context(), app.extensions["mediabox"].blob_store.open_read(key) as fh:
+    with app.app_context(), container_of(app).blob_store.open_read(key) as fh:
         image = Image.open(io.BytesIO(fh.read()))
         image.load()
         return image

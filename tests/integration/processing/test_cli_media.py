@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from sqlalchemy import func, select, update
 
 from mediabox.cli import importer, main
+from mediabox.container import container_of
 from mediabox.domain.models import Asset
 from mediabox.infra.db import db
 from tests.integration.processing.helpers import (
@@ -88,7 +89,7 @@ def test_import_dedupes_and_survives_an_interruption(cli_app, folder, monkeypatc
     assert "imported 0, duplicates 9, failed 0" in third.output
     assert _asset_count(cli_app) == len(MEDIA)
 
-    queue = cli_app.extensions["mediabox"].queue
+    queue = container_of(cli_app).queue
     assert queue.run_pending() == len(MEDIA)
     with cli_app.app_context():
         rows = db.session.scalars(select(Asset)).all()
@@ -107,7 +108,7 @@ def test_import_needs_a_known_user(cli_app, folder):
 def test_reprocess_failed_all_and_ids(cli_app, folder):
     create_owner(cli_app, "me@example.com")
     assert invoke("import", str(folder), "--user", "me@example.com").exit_code == 0
-    queue = cli_app.extensions["mediabox"].queue
+    queue = container_of(cli_app).queue
     queue.run_pending()
     with cli_app.app_context():
         failed = db.session.scalar(select(Asset.id).where(Asset.processing_state == "failed"))

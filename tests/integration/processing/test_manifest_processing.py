@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
+from mediabox.container import container_of
 from tests.integration.processing.helpers import (
     UPLOADED_AT,
     create_owner,
@@ -38,7 +39,7 @@ def _process(app, row, owner=None, **kwargs):
     path = MEDIA_DIR / row["path"]
     asset_id = store_asset(app, owner, path, path.name, video=is_video(row), **kwargs)
     with app.app_context():
-        outcome = app.extensions["mediabox"].processing.process(asset_id)
+        outcome = container_of(app).processing.process(asset_id)
     return outcome, load_asset(app, asset_id)
 
 
@@ -105,7 +106,7 @@ def test_broken_manifest_file_fails_with_a_reason(app, row):
 
 
 def _stored_size(app, key: str) -> int:
-    store = app.extensions["mediabox"].blob_store
+    store = container_of(app).blob_store
     with store.open_read(key) as stream:
         return len(stream.read())
 

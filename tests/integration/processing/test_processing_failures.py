@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from mediabox.container import build_blob_store
+from mediabox.container import build_blob_store, container_of
 from mediabox.domain.errors import StorageUnavailable
 from mediabox.domain.models import Asset
 from mediabox.infra.db import db
@@ -54,7 +54,7 @@ class FlakyStore:
 
 def _run(app, asset_id):
     with app.app_context():
-        return app.extensions["mediabox"].processing.process(asset_id)
+        return container_of(app).processing.process(asset_id)
 
 
 def _png_bomb(side: int) -> bytes:
@@ -145,7 +145,7 @@ def test_store_outage_is_retried_with_back_off(make_app, config):
     store = FlakyStore(build_blob_store(config))
     app = make_app(config, blob_store=store)
     naps = []
-    app.extensions["mediabox"].processing.sleep = naps.append
+    container_of(app).processing.sleep = naps.append
     owner = create_owner(app)
     asset_id = store_asset(app, owner, small_jpeg(4), "a.jpg")
     store.failures = 2
@@ -157,9 +157,10 @@ def test_store_outage_is_retried_with_back_off(make_app, config):
 @pytest.mark.parametrize("method", ["put_file", "open_read"])
 def test_store_outage_fails_visibly_after_three_tries(make_app, config, method):
     store = FlakyStore(build_blob_store(config), failures=-1, methods=(method,))
-    app = make_app(config, blob_store=store)
+    enqueued = []
+    app = make_app(config, blob_store=store, enqueue=enqueued.append)
     naps = []
-    app.extensions["mediabox"].processing.sleep = naps.append
+    container_of(app).processing.sleep = naps.append
     owner = create_owner(app)
     store.failures = 0
     asset_id = store_asset(app, owner, small_jpeg(5), "a.jpg")
@@ -171,14 +172,12 @@ def test_store_outage_fails_visibly_after_three_tries(make_app, config, method):
     assert "storage unavailable" in asset.processing_error
     assert "3 tries" in asset.processing_error
     with app.app_context():
-        counts = app.extensions["mediabox"].processing.job_counts(owner)
+        counts = container_of(app).processing.job_counts(owner)
     assert counts.failed == 1
 
     store.failures = 0
-    enqueued = []
-    app.extensions["mediabox"].enqueue_processing = enqueued.append
     with app.app_context():
-        assert app.extensions["mediabox"].processing.reprocess(failed_only=True) == [asset_id]
+        assert container_of(app).processing.reprocess(failed_only=True) == [asset_id]
     assert enqueued == [asset_id]
     assert load_asset(app, asset_id).processing_state == "pending"
     assert _run(app, asset_id) == "done"
@@ -223,14 +222,14 @@ def test_captured_at_falls_back_to_upload_time_and_keeps_an_override(app):
     assert (kept.captured_at, kept.captured_at_source) == (chosen, "override")
 
 
-def test_reprocess_by_id_all_and_not_integrity_failures(app):
+def test_reprocess_by_id_all_and_not_integrity_failures(make_app, config):
+    enqueued = []
+    app = make_app(config, enqueue=enqueued.append)
     owner = create_owner(app)
     good = store_asset(app, owner, small_jpeg(9), "a.jpg")
     broken = store_asset(app, owner, small_jpeg(10), "b.jpg", declared_sha256="1" * 64)
     assert _run(app, good) == "done" and _run(app, broken) == "failed"
-    enqueued = []
-    container = app.extensions["mediabox"]
-    container.enqueue_processing = enqueued.append
+    container = container_of(app)
     with app.app_context():
         assert container.processing.reprocess([good, broken, uuid.uuid4()]) == [good]
         assert container.processing.reprocess(failed_only=True) == []
@@ -240,10 +239,12 @@ def test_reprocess_by_id_all_and_not_integrity_failures(app):
     assert load_asset(app, good).processing_attempts == 2
 
 
-def test_stalled_running_asset_is_recovered_after_the_lease(app):
+def test_stalled_running_asset_is_recovered_after_the_lease(make_app, config):
+    enqueued = []
+    app = make_app(config, enqueue=enqueued.append)
     owner = create_owner(app)
     asset_id = store_asset(app, owner, small_jpeg(11), "a.jpg")
-    container = app.extensions["mediabox"]
+    container = container_of(app)
     long_ago = datetime.now(UTC) - timedelta(hours=2)
     with app.app_context():
         asset = db.session.get(Asset, asset_id)
@@ -255,8 +256,6 @@ def test_stalled_running_asset_is_recovered_after_the_lease(app):
         asset.processing_state = "running"
         asset.processing_started_at = datetime.now(UTC)
         db.session.commit()
-    enqueued = []
-    container.enqueue_processing = enqueued.append
     with app.app_context():
         recovered = container.processing.recover_stalled()
     assert asset_id in recovered and fresh not in recovered
@@ -264,12 +263,12 @@ def test_stalled_running_asset_is_recovered_after_the_lease(app):
     assert _run(app, asset_id) == "done"
 
 
-def test_pending_asset_whose_job_was_lost_is_enqueued_when_the_queue_is_idle(app):
+def test_pending_asset_whose_job_was_lost_is_enqueued_when_the_queue_is_idle(make_app, config):
+    enqueued = []
+    app = make_app(config, enqueue=enqueued.append)
     owner = create_owner(app)
     lost = store_asset(app, owner, small_jpeg(13), "a.jpg")
-    container = app.extensions["mediabox"]
-    enqueued = []
-    container.enqueue_processing = enqueued.append
+    container = container_of(app)
     with app.app_context():
         container.processing.queued_jobs = lambda: 3
         assert container.processing.recover_stalled() == []

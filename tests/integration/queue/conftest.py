@@ -6,6 +6,7 @@ import secrets
 
 import pytest
 
+from mediabox.container import container_of
 from mediabox.infra.queue import build_queue
 
 
@@ -19,6 +20,6 @@ def queue_app(request, make_app, config):
     else:
         queue = build_queue(config)
     app = make_app(config, queue=queue)
-    assert app.extensions["mediabox"].queue.backend == request.param
+    assert container_of(app).queue.backend == request.param
     yield app
     queue.flush()

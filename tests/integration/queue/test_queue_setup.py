@@ -8,6 +8,7 @@ from datetime import datetime
 
 from huey import RedisHuey, SqliteHuey
 
+from mediabox.container import container_of
 from mediabox.infra.queue import QUEUE_FILENAME, build_queue, worker_count
 from mediabox.jobs import CLEANUP_UPLOADS, PURGE_TRASH, RECOVER_STALLED
 
@@ -37,6 +38,7 @@ def test_worker_threads_default_to_the_cpu_count(config):
 def test_importing_builds_no_queue(tmp_path):
     code = (
         "import mediabox.jobs, mediabox.infra.queue, mediabox.container, mediabox.app\n"
+        "import mediabox.launch.server, mediabox.launch.worker, mediabox.cli\n"
         "import gc, huey\n"
         "assert not [o for o in gc.get_objects() if isinstance(o, huey.Huey)]\n"
     )
@@ -47,7 +49,7 @@ def test_importing_builds_no_queue(tmp_path):
 
 
 def test_periodic_jobs_are_scheduled_and_call_their_services(app):
-    container = app.extensions["mediabox"]
+    container = container_of(app)
     periodic = {type(t).__name__: t for t in container.queue.huey._registry.periodic_tasks}
     assert {CLEANUP_UPLOADS, PURGE_TRASH, RECOVER_STALLED} <= set(periodic)
     hourly = [
@@ -65,7 +67,7 @@ def test_periodic_jobs_are_scheduled_and_call_their_services(app):
     assert len(daily) == 1
 
     calls = []
-    container.uploads.cleanup_stale = lambda: calls.append("cleanup")
+    container.upload_cleanup.cleanup_stale = lambda: calls.append("cleanup")
     container.assets.purge_expired_trash = lambda: calls.append("purge")
     container.queue.enqueue(CLEANUP_UPLOADS)
     container.queue.enqueue(PURGE_TRASH)

@@ -11,6 +11,7 @@ import sys
 
 import pytest
 
+from mediabox.container import container_of
 from mediabox.domain.models import Asset
 from mediabox.infra.db import db
 from tests.integration.processing.helpers import (
@@ -67,7 +68,7 @@ def test_killed_worker_leaves_a_retryable_state(make_app, queue_config, database
     original = config.blob_root / key
     original.parent.mkdir(parents=True, exist_ok=True)
     os.mkfifo(original)  # reading it blocks: the worker is stuck mid-task until killed
-    app.extensions["mediabox"].enqueue_processing(asset_id)
+    container_of(app).enqueue_processing(asset_id)
 
     first = _worker(config, database_url)
     try:

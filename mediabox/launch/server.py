@@ -1,0 +1,78 @@
+"""The LAN server: waitress (threaded) in front of the full app, the embedded job consumer,
+migrations in a short-lived child process, and SIGTERM handled like Ctrl+C."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+from collections.abc import Callable
+
+from mediabox.infra.config import Config
+from mediabox.infra.memory import tune_allocator
+
+
+class LaunchError(Exception):
+    """The server cannot start (the message says why)."""
+
+
+def run_server(
+    config: Config,
+    *,
+    host: str,
+    port: int,
+    threads: int,
+    migrate: bool = True,
+    worker: bool = True,
+    echo: Callable[[str], None] = print,
+) -> None:
+    """Serve the full app on `host:port` until Ctrl+C or SIGTERM; jobs in flight finish first.
+
+    `migrate` applies pending migrations first (in a child process); `worker` runs the job
+    consumer on threads here unless the config turns it off (`RUN_CONSUMER`).
+    """
+    from waitress import serve as waitress_serve
+
+    from mediabox.app import create_app
+    from mediabox.container import container_of
+    from mediabox.jobs import start_consumer
+
+    tune_allocator()
+    app = create_app(config)
+    if migrate:
+        upgrade_in_a_child_process()
+    echo(f"Mediabox {config.app_env} — data in {config.data_dir}")
+    echo(f"Serving on http://{host}:{port}/  (Ctrl+C to stop)")
+    consumer = None
+    if config.run_consumer and worker:
+        consumer = start_consumer(container_of(app).queue, config, embedded=True)
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    try:
+        waitress_serve(
+            app,
+            host=host,
+            port=port,
+            threads=threads,
+            max_request_body_size=1 << 62,
+            recv_bytes=1 << 18,
+            send_bytes=1 << 18,
+            channel_timeout=300,
+            ident="mediabox",
+        )
+    except KeyboardInterrupt:
+        echo("stopping")
+    finally:
+        if consumer is not None:
+            consumer.stop(graceful=True)
+
+
+def _stop_on_sigterm(_signum, _frame) -> None:
+    """Treat SIGTERM (service managers, `kill`) like Ctrl+C so jobs in flight stop cleanly."""
+    raise KeyboardInterrupt
+
+
+def upgrade_in_a_child_process() -> None:
+    """Migrate in a short-lived process so the server never holds Alembic in memory."""
+    result = subprocess.run([sys.executable, "-m", "mediabox.cli", "db", "upgrade"], check=False)
+    if result.returncode != 0:
+        raise LaunchError("database migration failed; see the messages above")
