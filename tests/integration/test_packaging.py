@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -27,3 +28,27 @@ def test_wheel_contains_package_migrations_and_entry_point(tmp_path):
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "mediabox = mediabox.cli:main" in text
     assert not any(name.startswith("tests/") for name in names)
+
+
+def test_wheel_carries_the_built_web_app(tmp_path):
+    """With static/ built, the wheel ships it as mediabox/static (pip users need no Node)."""
+    source = tmp_path / "src"
+    shutil.copytree(
+        ROOT,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".venv", "node_modules", ".git", "static", "build", "dist", "*.egg-info", ".build"
+        ),
+    )
+    (source / "static" / "assets").mkdir(parents=True)
+    (source / "static" / "index.html").write_text("<!doctype html><title>Mediabox</title>")
+    (source / "static" / "assets" / "index-abc123.js").write_text("console.log(1)")
+    out = tmp_path / "wheel"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(source)],
+        check=True,
+        capture_output=True,
+    )
+    names = set(zipfile.ZipFile(next(out.glob("mediabox-*.whl"))).namelist())
+    assert "mediabox/static/index.html" in names
+    assert "mediabox/static/assets/index-abc123.js" in names
