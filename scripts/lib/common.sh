@@ -84,8 +84,9 @@ ensure_node_modules() {
   local stamp="$ROOT/ui/node_modules/.mediabox-lock" lock
   lock="$(sha256sum "$ROOT/ui/package-lock.json" | cut -d' ' -f1)"
   [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock" ] && return 0
-  # A tree installed by hand is kept when it satisfies the lock file.
-  if [ -f "$stamp" ] || ! (cd "$ROOT/ui" && npm ls --all >/dev/null 2>&1); then
+  # A tree already installed (by hand, or `npm install` of one more package) is kept when it
+  # satisfies package.json and the lock; otherwise it is reinstalled exactly.
+  if ! (cd "$ROOT/ui" && npm ls --all >/dev/null 2>&1); then
     log "installing the web UI's packages (npm ci)"
     (cd "$ROOT/ui" && npm ci --no-audit --no-fund) || return 1
   fi

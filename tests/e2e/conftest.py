@@ -297,7 +297,13 @@ def _open_page(browser, live_server, viewport, account: Account | None):
         assert response.ok, f"sign-in failed: {response.status} {response.text()}"
     page = context.new_page()
     errors: list[str] = []
-    page.on("console", lambda msg: msg.type == "error" and errors.append(f"console: {msg.text}"))
+    page.on(
+        "console",
+        lambda msg: (
+            msg.type == "error"
+            and errors.append(f"console: {msg.text} at {msg.location.get('url', '?')}")
+        ),
+    )
     page.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
     return context, page, errors
 

@@ -173,6 +173,20 @@ def test_phone_sign_in_settings_and_sign_out(fresh_server, open_page, shot):
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
 
 
+@pytest.mark.allow_console(r"status of 401")  # the ended session's requests answer 401
+def test_a_session_ended_elsewhere_returns_to_login(fresh_server, open_page):
+    page = open_page(fresh_server, DESKTOP, OWNER)
+    page.goto("/")
+    expect(page.get_by_role("navigation", name="Main")).to_be_visible()
+    csrf = next(c["value"] for c in page.context.cookies() if c["name"] == "csrf_access_token")
+    ended = page.request.post("/api/v1/auth/logout", headers={"X-CSRF-TOKEN": csrf})
+    assert ended.status == 204
+    # The next request fails, the one refresh fails too, and the app shows sign-in.
+    page.get_by_role("link", name="Settings").click()
+    expect(page).to_have_url(re.compile(r"/login$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
+
+
 MEMBER = Account("mark@example.com", "member-password-1", "Mark Member")
 
 

@@ -1,6 +1,5 @@
 import { useState } from "react";
 import { AppBar, Box, IconButton, Link, Toolbar, Typography, useMediaQuery } from "@mui/material";
-import { useTheme } from "@mui/material/styles";
 import MenuIcon from "@mui/icons-material/Menu";
 import PhotoLibraryOutlined from "@mui/icons-material/PhotoLibraryOutlined";
 import { useTranslation } from "react-i18next";
@@ -9,16 +8,17 @@ import { NavDrawer } from "./NavDrawer";
 import { UserMenu } from "./UserMenu";
 
 export const MAIN_CONTENT_ID = "main-content";
+/** Phones (up to 600 px wide) get a temporary drawer behind a menu button. */
+const PHONE_QUERY = "(max-width: 600px)";
 
 /**
  * The signed-in frame: a top app bar (navigation button on phones, app name, user menu) and a
- * navigation drawer — permanent from 600 px, temporary below. Pages render in `<main>`, a flex
- * column that fills the rest of the screen (`min-height: 0`, so a page may scroll inside it).
+ * navigation drawer, temporary up to 600 px wide and permanent above. Pages render in `<main>`,
+ * a flex column filling the rest of the screen (`min-height: 0`, so a page may scroll inside).
  */
 export function AppShell() {
   const { t } = useTranslation();
-  const theme = useTheme();
-  const phone = useMediaQuery(theme.breakpoints.down("sm"));
+  const phone = useMediaQuery(PHONE_QUERY, { noSsr: true });
   const [open, setOpen] = useState(false);
   return (
     <Box sx={{ height: "100dvh", display: "flex", flexDirection: "column" }}>

@@ -14,6 +14,7 @@ import { useSelection } from "../selection/useSelection";
 import { useLibraryBulkActions } from "../selection/useLibraryBulkActions";
 import { useSession } from "../auth/session";
 import { timelineKeys } from "./api";
+import { startEarlyTimeline } from "./early";
 import { dayLabel, localDateKey, monthLabel } from "./dates";
 import { defaultLayoutOptions, type DayHeaderBox, type SectionLayout } from "./layout";
 import { JustifiedGrid, type JustifiedGridHandle, type SectionRange } from "./grid/JustifiedGrid";
@@ -23,6 +24,8 @@ import type { ScrubberMonth } from "./grid/Scrubber";
 import { monthQuery, useTimeline } from "./hooks/useTimeline";
 import { idsBetween, neighboursOf, positionOf } from "./sequence";
 import { TimelineEmpty, TimelineError, TimelineLoading } from "./TimelineStates";
+
+startEarlyTimeline();
 
 function rangeIndices(range: SectionRange): number[] {
   const out: number[] = [];

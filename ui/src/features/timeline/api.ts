@@ -3,6 +3,7 @@
  * time in columnar form, and /jobs for polling while assets are pending.
  */
 import { api, unwrap, type Schemas } from "../../api/client";
+import { takeEarlyBuckets, takeEarlyMonth } from "./early";
 
 export type TimelineBucket = Schemas["MonthBucketOut"];
 export type BucketsResponse = Schemas["TimelineBucketsOut"];
@@ -12,12 +13,14 @@ export type ProcessingState = MonthColumns["processing"][number];
 export type AssetType = MonthColumns["types"][number];
 export type JobCounts = Schemas["JobsOut"];
 
-export function fetchBuckets(signal?: AbortSignal): Promise<BucketsResponse> {
-  return unwrap(api.GET("/api/v1/timeline/buckets", { signal }));
+export async function fetchBuckets(signal?: AbortSignal): Promise<BucketsResponse> {
+  const early = await takeEarlyBuckets();
+  return early ?? unwrap(api.GET("/api/v1/timeline/buckets", { signal }));
 }
 
-export function fetchMonth(month: string, signal?: AbortSignal): Promise<MonthColumns> {
-  return unwrap(api.GET("/api/v1/timeline/buckets/{month}", { params: { path: { month } }, signal }));
+export async function fetchMonth(month: string, signal?: AbortSignal): Promise<MonthColumns> {
+  const early = await takeEarlyMonth(month);
+  return early ?? unwrap(api.GET("/api/v1/timeline/buckets/{month}", { params: { path: { month } }, signal }));
 }
 
 export function fetchJobs(signal?: AbortSignal): Promise<JobCounts> {

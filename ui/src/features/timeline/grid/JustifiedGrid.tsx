@@ -15,7 +15,7 @@ import {
   type ReactNode,
   type Ref,
 } from "react";
-import { Box } from "@mui/material";
+import { Box, useMediaQuery } from "@mui/material";
 import { anchoredScrollTop, sectionAt, sectionTops } from "../anchor";
 import { firstRowAt, type DayHeaderBox, type SectionLayout } from "../layout";
 import { createScrollScale } from "../scaledScroll";
@@ -54,6 +54,8 @@ interface Props {
 
 const PADDING = 8;
 const SCRUBBER_WIDTH = 56;
+/** On a phone the scrubber is a thin strip without year labels. */
+const SCRUBBER_WIDTH_NARROW = 22;
 
 type Listener = (virtualTop: number) => void;
 
@@ -75,6 +77,8 @@ export function JustifiedGrid({
   ref,
 }: Props) {
   const hasScrubber = !!scrubberMonths;
+  const narrow = useMediaQuery("(max-width:600px)");
+  const scrubberWidth = hasScrubber ? (narrow ? SCRUBBER_WIDTH_NARROW : SCRUBBER_WIDTH) : 0;
   const scrollRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
   const [viewportHeight, setViewportHeight] = useState(800);
@@ -100,12 +104,12 @@ export function JustifiedGrid({
     viewportHeight,
     onRangeChange,
     stickyLabel,
-    hasScrubber,
+    scrubberWidth,
     rangeKey: "",
     window: view.window,
   });
   useLayoutEffect(() => {
-    Object.assign(live.current, { sections, tops, scale, viewportHeight, onRangeChange, stickyLabel, hasScrubber });
+    Object.assign(live.current, { sections, tops, scale, viewportHeight, onRangeChange, stickyLabel, scrubberWidth });
   });
 
   const update = useCallback(() => {
@@ -161,8 +165,7 @@ export function JustifiedGrid({
     const element = scrollRef.current;
     if (!element) return;
     const observer = new ResizeObserver(() => {
-      const scrubberSpace = live.current.hasScrubber ? SCRUBBER_WIDTH : 0;
-      onWidthChange(Math.max(200, element.clientWidth - PADDING * 2 - scrubberSpace));
+      onWidthChange(Math.max(200, element.clientWidth - PADDING * 2 - live.current.scrubberWidth));
       setViewportHeight(element.clientHeight || 800);
     });
     observer.observe(element);
@@ -279,7 +282,7 @@ export function JustifiedGrid({
             style={{
               position: "absolute",
               left: PADDING,
-              right: PADDING + (hasScrubber ? SCRUBBER_WIDTH : 0),
+              right: PADDING + scrubberWidth,
               top: 0,
               transform: `translateY(${band.start + shift + PADDING}px)`,
             }}
@@ -295,7 +298,7 @@ export function JustifiedGrid({
             position: "absolute",
             top: 0,
             left: 0,
-            right: hasScrubber ? SCRUBBER_WIDTH : 0,
+            right: scrubberWidth,
             height: headerHeight,
             pl: `${PADDING + 24}px`,
             pr: `${PADDING}px`,
@@ -312,7 +315,8 @@ export function JustifiedGrid({
         <Scrubber
           months={scrubberMonths}
           tops={tops}
-          width={SCRUBBER_WIDTH}
+          width={scrubberWidth}
+          compact={narrow}
           subscribe={subscribe}
           scrollToVirtual={scrollToVirtual}
         />

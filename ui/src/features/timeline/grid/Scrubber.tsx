@@ -18,13 +18,15 @@ interface Props {
   months: ScrubberMonth[];
   tops: Float64Array;
   width: number;
+  /** Phones: no year labels, a thinner thumb. */
+  compact?: boolean;
   subscribe(listener: (virtualTop: number) => void): () => void;
   scrollToVirtual(top: number): void;
 }
 
 const TRACK_PADDING = 12;
 
-export function Scrubber({ months, tops, width, subscribe, scrollToVirtual }: Props) {
+export function Scrubber({ months, tops, width, compact, subscribe, scrollToVirtual }: Props) {
   const trackRef = useRef<HTMLDivElement>(null);
   const thumbRef = useRef<HTMLDivElement>(null);
   const [trackHeight, setTrackHeight] = useState(0);
@@ -144,7 +146,8 @@ export function Scrubber({ months, tops, width, subscribe, scrollToVirtual }: Pr
         "&:focus-visible": { outline: "2px solid", outlineOffset: -2 },
       }}
     >
-      {years.map(({ year, fraction }) => (
+      {!compact &&
+        years.map(({ year, fraction }) => (
         <Box
           key={year}
           sx={{
@@ -165,8 +168,9 @@ export function Scrubber({ months, tops, width, subscribe, scrollToVirtual }: Pr
         sx={{
           position: "absolute",
           right: 0,
-          width: 28,
-          height: 3,
+          width: compact ? 6 : 28,
+          height: compact ? 32 : 3,
+          marginTop: compact ? "-16px" : 0,
           top: 0,
           bgcolor: "primary.main",
           borderRadius: 2,

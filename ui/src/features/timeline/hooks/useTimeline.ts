@@ -4,26 +4,35 @@
  * AbortSignal when its observer goes away), their layouts, and polling of /jobs while any
  * loaded asset is still being processed.
  */
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useQueries, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { fetchBuckets, fetchJobs, fetchMonth, timelineKeys, type MonthColumns, type TimelineBucket } from "../api";
 import { estimateSectionHeight, layoutSection, type LayoutOptions, type SectionLayout } from "../layout";
 import type { GridSection } from "../grid/JustifiedGrid";
 
-const layouts = new WeakMap<MonthColumns, Map<string, SectionLayout>>();
+const layouts = new WeakMap<MonthColumns, { key: string; layout: SectionLayout }>();
+/** Months larger than this are laid out in a task of their own, not during a render. */
+const DEFERRED_LAYOUT_ITEMS = 3000;
+
+function optionsKey(options: LayoutOptions): string {
+  return `${options.width}:${options.rowHeight}:${options.gap}:${options.headerHeight}:${options.dayGap}`;
+}
 
 /** The layout of a month's data for the given options, computed once per data object. */
 export function monthLayout(data: MonthColumns, options: LayoutOptions): SectionLayout {
-  const optionsKey = `${options.width}:${options.rowHeight}:${options.gap}:${options.headerHeight}`;
-  let byOptions = layouts.get(data);
-  if (!byOptions) layouts.set(data, (byOptions = new Map()));
-  let layout = byOptions.get(optionsKey);
-  if (!layout) {
-    layout = layoutSection(data.ratios, data.local_dates, options);
-    byOptions.clear();
-    byOptions.set(optionsKey, layout);
-  }
+  const key = optionsKey(options);
+  const cached = layouts.get(data);
+  if (cached && cached.key === key) return cached.layout;
+  const layout = layoutSection(data.ratios, data.local_dates, options);
+  layouts.set(data, { key, layout });
   return layout;
+}
+
+/** The layout when it is cheap or already known; null for a big month not laid out yet. */
+function layoutIfReady(data: MonthColumns, options: LayoutOptions): SectionLayout | null {
+  const cached = layouts.get(data);
+  if (cached && cached.key === optionsKey(options)) return cached.layout;
+  return data.ids.length <= DEFERRED_LAYOUT_ITEMS ? monthLayout(data, options) : null;
 }
 
 const positions = new WeakMap<MonthColumns, Map<string, number>>();
@@ -80,6 +89,19 @@ export function useTimeline(options: LayoutOptions, wanted: readonly number[]): 
     },
   });
 
+  // Big months are laid out one per task after their data arrived, so parsing, laying out
+  // and rendering never add up to one long task.
+  const [laidOut, setLaidOut] = useState(0);
+  useEffect(() => {
+    const waiting = months.find((data) => data && !layoutIfReady(data, options));
+    if (!waiting) return;
+    const timer = window.setTimeout(() => {
+      monthLayout(waiting, options);
+      setLaidOut((count) => count + 1);
+    }, 0);
+    return () => window.clearTimeout(timer);
+  }, [months, options, laidOut]);
+
   const sections = useMemo<GridSection[]>(
     () =>
       buckets.map((bucket, index) => {
@@ -87,11 +109,13 @@ export function useTimeline(options: LayoutOptions, wanted: readonly number[]): 
         return {
           key: bucket.month,
           count: bucket.count,
-          layout: data ? monthLayout(data, options) : null,
+          layout: data ? layoutIfReady(data, options) : null,
           estimate: estimateSectionHeight(bucket.count, options),
         };
       }),
-    [buckets, months, options],
+    // `laidOut` changes when a deferred layout lands in the (module-level) layout cache.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [buckets, months, options, laidOut],
   );
 
   usePendingRefresh(months);

@@ -1,0 +1,40 @@
+/**
+ * The first screen's data, requested as soon as the timeline's code loads (in parallel with
+ * the session check) instead of after it: the buckets, then the newest month. Plain fetch,
+ * so a signed-out visitor's 401 just means "no head start". Each answer is used once.
+ */
+import type { BucketsResponse, MonthColumns } from "./api";
+
+let buckets: Promise<BucketsResponse | null> | null = null;
+let firstMonth: { month: string; data: Promise<MonthColumns | null> } | null = null;
+
+async function getOrNull<T>(path: string): Promise<T | null> {
+  try {
+    const response = await fetch(path, { credentials: "same-origin", headers: { Accept: "application/json" } });
+    return response.ok ? ((await response.json()) as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function startEarlyTimeline(): void {
+  if (buckets || typeof window === "undefined" || window.location.pathname !== "/") return;
+  buckets = getOrNull<BucketsResponse>("/api/v1/timeline/buckets");
+  void buckets.then((answer) => {
+    const month = answer?.buckets[0]?.month;
+    if (month) firstMonth = { month, data: getOrNull<MonthColumns>(`/api/v1/timeline/buckets/${month}`) };
+  });
+}
+
+export function takeEarlyBuckets(): Promise<BucketsResponse | null> | null {
+  const answer = buckets;
+  buckets = Promise.resolve(null);
+  return answer;
+}
+
+export function takeEarlyMonth(month: string): Promise<MonthColumns | null> | null {
+  if (!firstMonth || firstMonth.month !== month) return null;
+  const answer = firstMonth.data;
+  firstMonth = null;
+  return answer;
+}
