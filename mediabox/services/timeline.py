@@ -9,6 +9,7 @@ from datetime import date
 from mediabox.domain.asset_filters import AssetFilters
 from mediabox.domain.errors import ValidationFailed
 from mediabox.domain.models import User
+from mediabox.infra.memory import cyclic_gc_paused
 from mediabox.repositories.assets import AssetRepository
 from mediabox.repositories.timeline import TimelineRepository
 from mediabox.services.assets import library_query
@@ -68,7 +69,10 @@ class TimelineService:
         """All matching assets of one `YYYY-MM` month (an empty month has empty columns)."""
         start, end = _month_range(month)
         query = library_query(self.assets, user, filters)
-        rows = self.timeline.month_rows(query, start, end)
+        with cyclic_gc_paused():
+            return self._columns(month, self.timeline.month_rows(query, start, end))
+
+    def _columns(self, month: str, rows: list) -> TimelineMonth:
         if not rows:
             return TimelineMonth(month, [], [], [], [], [], [], [], [], [])
         ids, widths, heights, dates, types, durations, favorites, hashes, thumbs, states = (

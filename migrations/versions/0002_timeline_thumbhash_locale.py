@@ -60,10 +60,16 @@ def upgrade():
             ],
             unique=False,
         )
+        batch_op.create_index(
+            "ix_assets_local_days",
+            ["owner_id", "deleted_at", "local_date", "status"],
+            unique=False,
+        )
 
 
 def downgrade():
     with op.batch_alter_table("assets", schema=None) as batch_op:
+        batch_op.drop_index("ix_assets_local_days")
         batch_op.drop_index("ix_assets_local_timeline")
         batch_op.drop_column("derived_size_bytes")
         batch_op.drop_column("thumbhash")
