@@ -52,9 +52,10 @@ def _make_thumbs(app, owner: uuid.UUID, count: int) -> list[tuple[str, int, int,
     """Write `count` distinct JPEG thumbnails into the store: (key, width, height, thumbhash)."""
     from PIL import Image, ImageDraw
 
+    from mediabox.container import container_of
     from mediabox.infra.media.thumbhash import image_thumbhash
 
-    store = app.extensions["mediabox"].blob_store
+    store = container_of(app).blob_store
     rng = random.Random(7)
     made = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -154,6 +155,7 @@ def seed_timeline(
     A data dir seeded before (it holds `bench-timeline.json`) is reused as it is.
     """
     from mediabox.app import create_app
+    from mediabox.container import container_of
     from mediabox.infra.config import Config
     from mediabox.infra.db import db, upgrade_database
 
@@ -171,7 +173,7 @@ def seed_timeline(
     span = years * 365 * 86400
     month_start = datetime.fromisoformat(f"{BIG_MONTH}-01T12:00:00+00:00")
     with app.app_context():
-        user = app.extensions["mediabox"].users.create_user(email, password, is_admin=True)
+        user = container_of(app).users.create_user(email, password, is_admin=True)
         owner = user.id
         made = _make_thumbs(app, owner, thumbs)
         _insert(db, _rows(owner, assets, made, rng, lambda i: end - _seconds(rng, span)))
