@@ -22,7 +22,7 @@ from mediabox.infra.memory import tune_allocator
 )
 def serve(host: str, port: int, threads: int, no_migrate: bool, no_worker: bool) -> None:
     """Serve the API and web app (LAN mode)."""
-    from waitress import serve as waitress_serve
+    from mediabox.infra.http_limits import BodyLimits, create_bounded_server
 
     tune_allocator()
     config = load_config()
@@ -38,17 +38,18 @@ def serve(host: str, port: int, threads: int, no_migrate: bool, no_worker: bool)
         consumer = start_consumer(app, embedded=True)
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
-        waitress_serve(
+        create_bounded_server(
             app,
+            limits=BodyLimits.from_config(config),
+            connection_limit=config.max_connections,
             host=host,
             port=port,
             threads=threads,
-            max_request_body_size=1 << 62,
             recv_bytes=1 << 18,
             send_bytes=1 << 18,
             channel_timeout=300,
             ident="mediabox",
-        )
+        ).run()
     except KeyboardInterrupt:
         click.echo("stopping")
     finally:

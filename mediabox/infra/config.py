@@ -74,6 +74,7 @@ class Config:
     run_consumer: bool = True
     processing_lease_seconds: int = 900
     queue_name: str = "mediabox"
+    max_connections: int = 100
 
     @property
     def is_prod(self) -> bool:
@@ -139,6 +140,7 @@ class Config:
             trusted_proxy_hops=_int(env, "TRUSTED_PROXY_HOPS", 0),
             processing_lease_seconds=_int(env, "PROCESSING_LEASE_SECONDS", 900),
             queue_name=env.get("QUEUE_NAME", "") or "mediabox",
+            max_connections=_int(env, "MAX_CONNECTIONS", 100),
         )
         return config.with_secrets()
 
