@@ -94,7 +94,7 @@ def open_share(token: str):
     body=UnlockIn,
     response=CredentialOut,
     auth="none",
-    errors=(401, 404, 410, 429),
+    errors=(401, 404, 409, 410, 429),
     decorators=(
         limiter.limit(
             share_password_limit,

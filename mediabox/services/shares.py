@@ -176,6 +176,8 @@ class ShareService:
         has_credential = self._check_credential(share, credential)
         if not count_view:
             self._require_access(share, credential)
+        elif share.max_views is not None and has_credential:
+            pass  # this visitor's view was counted when its credential was issued
         elif not self.shares.count_view(share.id):
             self.session.rollback()
             raise Gone("This link has reached its view limit.", code="share_view_limit")
@@ -187,12 +189,20 @@ class ShareService:
         return self._public_view(share, issued)
 
     def unlock(self, token: str, password: str) -> IssuedCredential:
-        """Trade the link's password for a credential of this link only (401 when wrong)."""
+        """Trade the link's password for a credential of this link only (401 when wrong).
+
+        Only password links unlock; on a link with `max_views` the credential costs one view.
+        """
         share = self._live(token)
-        if share.password_hash is not None and not self.hasher.verify(
-            share.password_hash, password
-        ):
+        if share.password_hash is None:
+            raise Conflict("This link has no password: open it instead.", code="share_not_locked")
+        if not self.hasher.verify(share.password_hash, password):
             raise Unauthorized("Wrong password.", code="wrong_password")
+        if share.max_views is not None:
+            if not self.shares.count_view(share.id):
+                self.session.rollback()
+                raise Gone("This link has reached its view limit.", code="share_view_limit")
+            self.session.commit()
         return self.credentials.issue(share)
 
     def list_assets(

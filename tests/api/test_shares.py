@@ -301,9 +301,11 @@ def test_max_views_counts_opens(client, app, owner, visitor):
     assert visitor.head(f"/api/v1/shares/{share['token']}").status_code == 401, "HEAD: no view"
     first = _public(visitor, share["token"])
     assert first.status_code == 200 and first.json["credential"]["credential"]
-    assert _public(visitor, share["token"]).status_code == 200
+    assert _public(visitor, share["token"]).status_code == 200, "a reload costs no view"
+    assert _public(app.test_client(), share["token"]).status_code == 200, "a second visitor"
     assert _public(visitor, share["token"], "/assets").status_code == 200, "the viewer browses"
-    assert_error(_public(visitor, share["token"]), 410, "share_view_limit")
+    assert_error(_public(app.test_client(), share["token"]), 410, "share_view_limit")
+    assert _public(visitor, share["token"]).status_code == 200, "a counted view lasts its TTL"
     assert_error(_public(app.test_client(), share["token"], "/assets"), 410)
     listed = client.get("/api/v1/shares", headers=owner.bearer).json["items"][0]
     assert listed["view_count"] == 2 and listed["status"] == "expired"
