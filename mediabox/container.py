@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from mediabox.domain.clock import Clock, system_clock
 from mediabox.infra.blobstore import BlobStore, LocalBlobStore, UrlSigner
 from mediabox.infra.config import Config
+from mediabox.infra.counters import StorageCounters
 from mediabox.infra.passwords import PasswordHasher
 from mediabox.infra.queue import JobQueue, build_queue
 from mediabox.jobs import processing_enqueuer
@@ -29,6 +30,7 @@ from mediabox.services.health import HealthService
 from mediabox.services.media_urls import MediaUrls
 from mediabox.services.processing import ProcessingService
 from mediabox.services.share_credentials import ShareCredentials
+from mediabox.services.share_limits import ShareUnlockGuard
 from mediabox.services.shares import ShareService
 from mediabox.services.tags import TagService
 from mediabox.services.uploads import UploadService
@@ -152,6 +154,7 @@ def _wire_collections(container: Container, session: Session, hasher: PasswordHa
         ShareCredentials(config.jwt_secret, clock),
         clock,
         public_base_url=config.public_base_url,
+        unlock_guard=ShareUnlockGuard(StorageCounters.from_config(config)),
     )
 
 

@@ -54,7 +54,9 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(DomainError)
     def _domain(exc: DomainError):
-        return error_response(exc.status, exc.code, exc.message, exc.details)
+        retry = exc.details.get("retry_after") if isinstance(exc.details, dict) else None
+        headers = {"Retry-After": str(retry)} if exc.status == 429 and retry else None
+        return error_response(exc.status, exc.code, exc.message, exc.details, headers=headers)
 
     @app.errorhandler(ValidationError)
     def _schema(exc: ValidationError):

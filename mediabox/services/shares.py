@@ -28,8 +28,9 @@ from mediabox.repositories.shares import ShareRepository
 from mediabox.services.albums import AssetPage, page_album
 from mediabox.services.media_urls import KINDS, MediaUrls
 from mediabox.services.share_credentials import IssuedCredential, ShareCredentials
+from mediabox.services.share_limits import ShareUnlockGuard
 
-MIN_SHARE_PASSWORD = 4
+MIN_SHARE_PASSWORD = 8
 MAX_SHARE_PASSWORD = 1024
 EDITABLE = {"expires_at", "password", "allow_download", "show_location", "max_views"}
 
@@ -80,6 +81,7 @@ class ShareService:
         clock: Clock,
         *,
         public_base_url: str = "",
+        unlock_guard: ShareUnlockGuard | None = None,
     ):
         self.session = session
         self.shares = shares
@@ -89,6 +91,7 @@ class ShareService:
         self.credentials = credentials
         self.clock = clock
         self.public_base_url = public_base_url.rstrip("/")
+        self.unlock_guard = unlock_guard
 
     # --- the owner's side -------------------------------------------------------------------
 
@@ -188,7 +191,7 @@ class ShareService:
             issued = self.credentials.issue(share)
         return self._public_view(share, issued)
 
-    def unlock(self, token: str, password: str) -> IssuedCredential:
+    def unlock(self, token: str, password: str, *, client: str = "") -> IssuedCredential:
         """Trade the link's password for a credential of this link only (401 when wrong).
 
         Only password links unlock; on a link with `max_views` the credential costs one view.
@@ -196,7 +199,11 @@ class ShareService:
         share = self._live(token)
         if share.password_hash is None:
             raise Conflict("This link has no password: open it instead.", code="share_not_locked")
+        if self.unlock_guard is not None:
+            self.unlock_guard.check(share.token, client)
         if not self.hasher.verify(share.password_hash, password):
+            if self.unlock_guard is not None:
+                self.unlock_guard.failed(share.token, client)
             raise Unauthorized("Wrong password.", code="wrong_password")
         if share.max_views is not None:
             if not self.shares.count_view(share.id):

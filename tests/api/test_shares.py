@@ -214,8 +214,10 @@ def test_password_change_ends_open_credentials(client, app, owner, visitor):
 
 
 def test_credential_is_short_lived(client, app, owner, visitor, clock):
-    share = make_share(client, owner, asset_id=make_asset(app, owner.user["id"]), password="pw12")
-    credential = _unlock(visitor, share["token"], "pw12").json["credential"]
+    share = make_share(
+        client, owner, asset_id=make_asset(app, owner.user["id"]), password="pw12pw12"
+    )
+    credential = _unlock(visitor, share["token"], "pw12pw12").json["credential"]
     clock.advance(hours=2)
     response = _public(visitor, share["token"], headers={"X-Share-Credential": credential})
     assert_error(response, 401, "invalid_credential")

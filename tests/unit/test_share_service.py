@@ -128,13 +128,13 @@ def test_open_and_download_rules(service, owner, asset):
 
 
 def test_password_and_credentials(service, owner, asset, clock):
-    share = service.create(owner, base_url="", asset_id=asset.id, password="letmein").share
+    share = service.create(owner, base_url="", asset_id=asset.id, password="let me in now").share
     with pytest.raises(Unauthorized) as missing:
         service.open(share.token, None)
     assert missing.value.code == "password_required"
     with pytest.raises(Unauthorized):
         service.unlock(share.token, "nope")
-    issued = service.unlock(share.token, "letmein")
+    issued = service.unlock(share.token, "let me in now")
     assert service.open(share.token, issued.value).title == "a.jpg"
     assert issued.expires_at == clock() + timedelta(seconds=600)
     clock.advance(seconds=601)
@@ -144,12 +144,12 @@ def test_password_and_credentials(service, owner, asset, clock):
 
 
 def test_credential_is_bound_to_token_and_password(service, owner, asset):
-    one = service.create(owner, base_url="", asset_id=asset.id, password="same").share
-    two = service.create(owner, base_url="", asset_id=asset.id, password="same").share
-    credential = service.unlock(one.token, "same").value
+    one = service.create(owner, base_url="", asset_id=asset.id, password="same same").share
+    two = service.create(owner, base_url="", asset_id=asset.id, password="same same").share
+    credential = service.unlock(one.token, "same same").value
     assert not service.credentials.is_valid(two, credential)
     assert service.credentials.is_valid(one, credential)
-    service.update(owner, one.token, {"password": "changed"}, base_url="")
+    service.update(owner, one.token, {"password": "changed it"}, base_url="")
     assert not service.credentials.is_valid(one, credential)
     assert not service.credentials.is_valid(one, credential + "x")
     assert not service.credentials.is_valid(one, "")
