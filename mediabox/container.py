@@ -33,6 +33,7 @@ from mediabox.services.share_credentials import ShareCredentials
 from mediabox.services.share_limits import ShareUnlockGuard
 from mediabox.services.shares import ShareService
 from mediabox.services.tags import TagService
+from mediabox.services.upload_grants import UploadPutGuard
 from mediabox.services.uploads import UploadService
 from mediabox.services.users import UserService
 
@@ -56,6 +57,7 @@ class Container:
     albums: AlbumService | None = None
     tags: TagService | None = None
     shares: ShareService | None = None
+    upload_put_guard: UploadPutGuard | None = None
 
 
 def build_blob_store(config: Config, clock: Clock = system_clock) -> BlobStore:
@@ -129,6 +131,7 @@ def _wire_library(container: Container, session: Session) -> None:
         url_ttl_seconds=config.signed_url_ttl_seconds,
         upload_expiry_hours=config.upload_expiry_hours,
     )
+    container.upload_put_guard = UploadPutGuard(assets_repo)
     container.assets = AssetService(
         session,
         assets_repo,

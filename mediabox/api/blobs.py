@@ -20,6 +20,7 @@ def _store():
 def put_blob(key: str) -> Response:
     store = _store()
     grant = store.authorize("PUT", key, request.args)
+    current_app.extensions["mediabox"].upload_put_guard.check(key)
     # None would fall back to the app's MAX_CONTENT_LENGTH (Flask 3.1); the grant's limit is
     # enforced by the store while streaming.
     request.max_content_length = MAX_OBJECT_SIZE

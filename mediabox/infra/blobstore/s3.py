@@ -103,7 +103,8 @@ class S3BlobStore:
         validate_key(key)
         expires_in = validate_expires_in(expires_in)
         expires_at = expiry(self._clock(), expires_in)
-        url = self._presign("put_object", {"Key": key, "ContentType": content_type}, expires_in)
+        params = {"Key": key, "ContentType": content_type, "ContentLength": max_bytes}
+        url = self._presign("put_object", params, expires_in)
         return PresignedRequest(url, "PUT", {"Content-Type": content_type}, expires_at)
 
     def presign_get(
@@ -159,6 +160,7 @@ class S3BlobStore:
             "Key": key,
             "UploadId": upload_id,
             "PartNumber": validate_part_number(part_number),
+            "ContentLength": max_bytes,
         }
         return self._presign("upload_part", params, validate_expires_in(expires_in))
 

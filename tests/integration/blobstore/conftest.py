@@ -103,7 +103,11 @@ def local_store(tmp_path, clock) -> LocalBlobStore:
 @pytest.fixture
 def blob_app(local_store) -> Flask:
     app = Flask(__name__)
-    app.extensions["mediabox"] = types.SimpleNamespace(blob_store=local_store)
+    # The store alone: every PUT grant is let through (`UploadPutGuard` is tested in tests/api).
+    open_guard = types.SimpleNamespace(check=lambda key: None)
+    app.extensions["mediabox"] = types.SimpleNamespace(
+        blob_store=local_store, upload_put_guard=open_guard
+    )
     app.register_blueprint(blobs_bp)
     app.register_error_handler(DomainError, _error_handler)
     return app
