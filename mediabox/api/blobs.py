@@ -7,6 +7,7 @@ from werkzeug.exceptions import RequestedRangeNotSatisfiable
 from werkzeug.wsgi import wrap_file
 
 from mediabox.domain.errors import Forbidden, RangeNotSatisfiable
+from mediabox.domain.media_types import UNKNOWN_TYPE
 from mediabox.infra.blobstore.base import MAX_OBJECT_SIZE
 
 blobs_bp = Blueprint("blobs", __name__, url_prefix="/api/v1/blobs")
@@ -39,13 +40,15 @@ def get_blob(key: str) -> Response:
     g.blob_size = info.size
     response = Response(
         wrap_file(request.environ, fileobj),
-        content_type=grant.content_type or info.content_type,
+        content_type=grant.content_type or UNKNOWN_TYPE,
         direct_passthrough=True,
     )
     response.content_length = info.size
     response.set_etag(info.etag)
     if grant.disposition:
         response.headers["Content-Disposition"] = grant.disposition
+    elif grant.content_type is None:
+        response.headers["Content-Disposition"] = "attachment"
     try:
         return response.make_conditional(request, accept_ranges=True, complete_length=info.size)
     except RequestedRangeNotSatisfiable:

@@ -26,6 +26,7 @@ from mediabox.domain.errors import (
     UnsupportedMediaType,
     ValidationFailed,
 )
+from mediabox.domain.media_types import is_acceptable_declared_type
 from mediabox.domain.models import Asset, User
 from mediabox.infra.blobstore import BlobStore, PartInfo, PresignedRequest, plan_parts
 from mediabox.infra.media import SniffResult, sniff
@@ -121,6 +122,10 @@ class UploadService:
     ) -> CreateResult:
         """Answer a duplicate at once, else register the asset and plan how to send the bytes."""
         self._check_size(size_bytes)
+        if not is_acceptable_declared_type(content_type):
+            raise UnsupportedMediaType(
+                "Only photos and videos can be uploaded.", code="unsupported_file_type"
+            )
         if sha256:
             existing = self.assets.find_by_sha256(user.id, sha256)
             if existing is not None:
@@ -395,6 +400,7 @@ class UploadService:
             else:
                 asset.content_type = sniffed.mime
                 asset.type = sniffed.kind
+                self.blob_store.set_content_type(asset.storage_key_original, sniffed.mime)
         if failure is not None:
             self._discard(asset)
             self.session.commit()
