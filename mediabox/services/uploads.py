@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import struct
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -426,7 +427,10 @@ class UploadService:
 
 
 def _sniff_or_refuse(head: bytes, filename: str) -> SniffResult:
-    result = sniff(head, filename)
+    try:
+        result = sniff(head, filename)
+    except (struct.error, IndexError, ValueError):
+        result = None  # a header too short or inconsistent to be what it claims
     if result is None:
         raise UnsupportedMediaType(
             "Only photos and videos are accepted (JPEG, PNG, GIF, WebP, HEIC/HEIF, AVIF, TIFF, "
