@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from limits import parse as parse_limit
 from sqlalchemy.orm import Session
 
 from mediabox.domain.clock import Clock, system_clock
@@ -26,6 +27,7 @@ from mediabox.repositories.users import UserRepository
 from mediabox.services.albums import AlbumService
 from mediabox.services.assets import AssetService
 from mediabox.services.auth import AuthService
+from mediabox.services.backoff import BackoffPolicy, FailureBackoff
 from mediabox.services.health import HealthService
 from mediabox.services.media_urls import MediaUrls
 from mediabox.services.processing import ProcessingService
@@ -58,6 +60,7 @@ class Container:
     tags: TagService | None = None
     shares: ShareService | None = None
     upload_put_guard: UploadPutGuard | None = None
+    counters: StorageCounters | None = None
 
 
 def build_blob_store(config: Config, clock: Clock = system_clock) -> BlobStore:
@@ -90,6 +93,7 @@ def build_container(
     hasher = hasher or PasswordHasher()
     users_repo = UserRepository(session)
     sessions_repo = AuthSessionRepository(session)
+    counters = StorageCounters.from_config(config)
     container = Container(
         config=config,
         clock=clock,
@@ -100,17 +104,28 @@ def build_container(
             hasher,
             clock,
             allow_registration=config.allow_registration,
+            login_guard=login_guard(config, counters),
         ),
         auth=AuthService(session, sessions_repo, clock, config.jwt_refresh_ttl_seconds),
         health=HealthService(HealthRepository(session)),
         blob_store=blob_store or build_blob_store(config, clock),
     )
+    container.counters = counters
     if enqueue_processing is not None:
         container.enqueue_processing = enqueue_processing
     _wire_library(container, session)
     _wire_collections(container, session, hasher)
     _wire_processing(container, session, queue, keep_enqueue=enqueue_processing is not None)
     return container
+
+
+def login_guard(config: Config, counters: StorageCounters) -> FailureBackoff:
+    """Per-account back-off on wrong passwords: `LOGIN_ACCOUNT_RATE_LIMIT` failures are free."""
+    limit = parse_limit(config.login_account_rate_limit)
+    policy = BackoffPolicy(
+        free_failures=max(0, limit.amount - 1), window_seconds=max(60, limit.get_expiry())
+    )
+    return FailureBackoff(counters, policy, namespace="login")
 
 
 def _wire_library(container: Container, session: Session) -> None:
@@ -157,7 +172,7 @@ def _wire_collections(container: Container, session: Session, hasher: PasswordHa
         ShareCredentials(config.jwt_secret, clock),
         clock,
         public_base_url=config.public_base_url,
-        unlock_guard=ShareUnlockGuard(StorageCounters.from_config(config)),
+        unlock_guard=ShareUnlockGuard(container.counters),
     )
 
 

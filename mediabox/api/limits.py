@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import Flask, current_app, request
+from flask import Flask, current_app
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
+from mediabox.infra.client_address import client_bucket
 from mediabox.infra.config import Config
 
 LIMITS_ATTR = "_mediabox_limits"
@@ -61,13 +62,10 @@ def login_ip_limit() -> str:
     return current_app.config["MEDIABOX"].login_rate_limit
 
 
-def login_account_limit() -> str:
-    return current_app.config["MEDIABOX"].login_account_rate_limit
+def register_limit() -> str:
+    return current_app.config["MEDIABOX"].register_rate_limit
 
 
-def login_account_key() -> str:
-    data = request.get_json(silent=True)
-    email = data.get("email") if isinstance(data, dict) else None
-    if not isinstance(email, str):
-        return "login-account:" + get_remote_address()
-    return "login-account:" + email.strip().lower()[:320]
+def client_key() -> str:
+    """The caller's rate-limit bucket: its IPv4 address or its IPv6 /64."""
+    return client_bucket(get_remote_address())

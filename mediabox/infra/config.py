@@ -67,6 +67,7 @@ class Config:
     login_rate_limit: str = "10 per minute"
     login_account_rate_limit: str = "5 per minute"
     share_password_rate_limit: str = "5 per minute"
+    register_rate_limit: str = "10 per hour"
     rate_limit_key_prefix: str = "mediabox"
     trusted_proxy_hops: int = 0
     public_base_url: str = ""
@@ -135,6 +136,7 @@ class Config:
             login_rate_limit=env.get("LOGIN_RATE_LIMIT", "10 per minute"),
             login_account_rate_limit=env.get("LOGIN_ACCOUNT_RATE_LIMIT", "5 per minute"),
             share_password_rate_limit=env.get("SHARE_PASSWORD_RATE_LIMIT", "5 per minute"),
+            register_rate_limit=env.get("REGISTER_RATE_LIMIT", "10 per hour"),
             public_base_url=env.get("PUBLIC_BASE_URL", "").rstrip("/"),
             worker_threads=_int(env, "WORKER_THREADS", 0),
             trusted_proxy_hops=_int(env, "TRUSTED_PROXY_HOPS", 0),
