@@ -20,6 +20,7 @@ def create_app(config: Config | None = None, **container_overrides) -> Flask:
     """Build a Flask app for `config` (default: the environment)."""
     from mediabox.api import register_blueprints
     from mediabox.api.errors import register_error_handlers
+    from mediabox.api.host_guard import install_host_guard
     from mediabox.api.json import OrjsonProvider
     from mediabox.api.limits import install_limiter
     from mediabox.api.security import install_security
@@ -49,6 +50,7 @@ def create_app(config: Config | None = None, **container_overrides) -> Flask:
     configure_jwt(app, config)
     register_error_handlers(app)
     install_security(app, config)
+    install_host_guard(app, config)
     register_blueprints(app, local_blobs=not config.use_s3)
     if config.trusted_proxy_hops > 0:
         hops = config.trusted_proxy_hops

@@ -52,6 +52,7 @@ class Config:
     cookie_secure: bool = False
     allow_registration: bool = False
     cors_origins: list[str] = field(default_factory=list)
+    allowed_hosts: list[str] = field(default_factory=list)
     redis_url: str = ""
     s3_endpoint_url: str = ""
     s3_region: str = "us-east-1"
@@ -122,6 +123,7 @@ class Config:
             cookie_secure=_bool(env.get("COOKIE_SECURE"), False),
             allow_registration=_bool(env.get("ALLOW_REGISTRATION"), False),
             cors_origins=_list(env.get("CORS_ORIGINS")),
+            allowed_hosts=_list(env.get("ALLOWED_HOSTS")),
             redis_url=env.get("REDIS_URL", ""),
             s3_endpoint_url=env.get("S3_ENDPOINT_URL", ""),
             s3_region=env.get("S3_REGION", "us-east-1"),
