@@ -26,6 +26,7 @@ def serve(host: str, port: int, threads: int, no_migrate: bool, no_worker: bool)
 
     tune_allocator()
     config = load_config()
+    _refuse_weak_secrets(config, host)
     app = load_app(config)
     if not no_migrate:
         _upgrade_in_a_child_process()
@@ -55,6 +56,16 @@ def serve(host: str, port: int, threads: int, no_migrate: bool, no_worker: bool)
     finally:
         if consumer is not None:
             consumer.stop(graceful=True)
+
+
+def _refuse_weak_secrets(config, host: str) -> None:
+    from mediabox.infra.config import ConfigError
+    from mediabox.infra.listen_policy import check_listen_secrets
+
+    try:
+        check_listen_secrets(config, host)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 def _stop_on_sigterm(_signum, _frame) -> None:

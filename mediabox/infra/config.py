@@ -95,15 +95,19 @@ class Config:
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, *, dotenv_path: Path | None = None):
-        """Read the environment (plus `.env` in the working directory) and load/create secrets."""
+        """Read the environment (plus `.env` in the data directory) and load/create secrets.
+
+        The `.env` is read from the data directory (`MEDIABOX_DATA_DIR` or the platform's), never
+        from the working directory, which may belong to someone else.
+        """
         env: dict[str, str] = {}
-        path = dotenv_path or Path.cwd() / ".env"
+        given = dict(os.environ if environ is None else environ)
+        path = dotenv_path or _data_dir_of(given) / ".env"
         if path.is_file():
             env.update({k: v for k, v in dotenv_values(path).items() if v is not None})
-        env.update(os.environ if environ is None else environ)
+        env.update(given)
 
-        data_dir = Path(env.get("MEDIABOX_DATA_DIR") or user_data_dir("mediabox", "mediabox"))
-        data_dir = data_dir.expanduser().resolve()
+        data_dir = _data_dir_of(env)
         app_env = env.get("APP_ENV", "dev")
         jwt_secret = env.get("JWT_SECRET", "")
         weak = jwt_secret.lower() in WEAK_SECRETS or len(jwt_secret) < MIN_SECRET_LENGTH
@@ -156,6 +160,16 @@ class Config:
         return replace(
             self, jwt_secret=jwt_secret, url_signing_key=signing, database_url=database_url
         )
+
+
+def _data_dir_of(env: dict[str, str]) -> Path:
+    path = Path(env.get("MEDIABOX_DATA_DIR") or user_data_dir("mediabox", "mediabox"))
+    return path.expanduser().resolve()
+
+
+def is_weak_secret(secret: str) -> bool:
+    """A secret anyone could guess: a known placeholder or shorter than 32 characters."""
+    return secret.lower() in WEAK_SECRETS or len(secret) < MIN_SECRET_LENGTH
 
 
 def load_or_create_secret(data_dir: Path, name: str) -> str:
