@@ -150,6 +150,9 @@ class Config:
             queue_name=env.get("QUEUE_NAME", "") or "mediabox",
             max_connections=_int(env, "MAX_CONNECTIONS", 100),
         )
+        from mediabox.infra.cors_origins import validate_cors_origins
+
+        validate_cors_origins(config.cors_origins)
         return config.with_secrets()
 
     def with_secrets(self) -> Config:
