@@ -14,6 +14,7 @@ from mediabox.infra.db import (
     engine_options,
     normalise_database_url,
 )
+from mediabox.infra.private_files import make_private_dir, make_private_sqlite
 
 
 def create_app(config: Config | None = None, **container_overrides) -> Flask:
@@ -29,8 +30,9 @@ def create_app(config: Config | None = None, **container_overrides) -> Flask:
     from mediabox.jobs import register_jobs
 
     config = config or Config.from_env()
-    config.data_dir.mkdir(parents=True, exist_ok=True)
+    make_private_dir(config.data_dir)
     database_url = normalise_database_url(config.database_url)
+    make_private_sqlite(database_url)
 
     app = Flask("mediabox", static_folder=None)
     app.config.update(

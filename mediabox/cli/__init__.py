@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from mediabox.cli.db import db_group
@@ -19,6 +21,7 @@ from mediabox.cli.worker import worker
 @click.pass_context
 def main(ctx: click.Context) -> None:
     """Mediabox: your photos and videos on your own disk or bucket."""
+    os.umask(0o077)  # every file Mediabox creates (database, queue, blobs) is the user's only
     if ctx.invoked_subcommand is None:
         ctx.invoke(serve)
 
