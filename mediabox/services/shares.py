@@ -29,6 +29,7 @@ from mediabox.services.albums import AssetPage, page_album
 from mediabox.services.media_urls import KINDS, MediaUrls
 from mediabox.services.share_credentials import IssuedCredential, ShareCredentials
 from mediabox.services.share_limits import ShareUnlockGuard
+from mediabox.services.share_privacy import check_original_shareable
 
 MIN_SHARE_PASSWORD = 8
 MAX_SHARE_PASSWORD = 1024
@@ -234,6 +235,8 @@ class ShareService:
         asset = self._asset_in_scope(share, asset_id)
         if kind == "original" and not share.allow_download:
             raise Forbidden("Downloads are turned off for this link.", code="download_disabled")
+        if kind == "original":
+            check_original_shareable(share, asset)
         return self.media_urls.signed(asset, kind, attachment=kind == "original")
 
     def asset_in_scope(self, token: str, credential: str | None, asset_id: uuid.UUID) -> Asset:
@@ -296,12 +299,13 @@ class ShareService:
             has_gps = self.albums.any_visible_with_location(album.id)
             return PublicShare(
                 share, "album", album.title, album.description, owner_name, None, count, cover,
-                share.allow_download and has_gps, issued,
+                share.allow_download and share.show_location and has_gps, issued,
             )  # fmt: skip
         asset = self.shares.get_asset(share.asset_id)
         return PublicShare(
             share, "asset", asset.original_filename, asset.description, owner_name, asset, 1,
-            asset, share.allow_download and asset.gps_lat is not None, issued,
+            asset, share.allow_download and share.show_location and asset.gps_lat is not None,
+            issued,
         )  # fmt: skip
 
     def _owner_view(self, share: Share, base_url: str) -> ShareView:
@@ -323,8 +327,9 @@ class ShareService:
             status = "active"
         base = self.public_base_url or base_url.rstrip("/")
         return ShareView(
-            share, f"{base}/s/{share.token}", status, kind, title, share.allow_download and has_gps
-        )
+            share, f"{base}/s/{share.token}", status, kind, title,
+            share.allow_download and share.show_location and has_gps,
+        )  # fmt: skip
 
     def _owned(self, user: User, token: str) -> Share:
         share = self.shares.get_owned_by_token(user.id, token)

@@ -59,13 +59,13 @@ def test_create_asset_share_and_open_it(client, app, owner, visitor):
     share = make_share(client, owner, asset_id=asset)
     assert len(share["token"]) >= 43 and share["url"] == f"http://localhost/s/{share['token']}"
     assert share["status"] == "active" and share["allow_download"] is True
-    assert share["show_location"] is False and share["original_contains_location"] is True
+    assert share["show_location"] is False and share["original_contains_location"] is False
     opened = _public(visitor, share["token"])
     assert opened.status_code == 200, opened.json
     body = opened.json
     assert body["kind"] == "asset" and body["title"] == "sea.jpg"
     assert body["owner_name"] == "owner" and body["asset"]["id"] == str(asset)
-    assert body["asset"]["thumb_url"] and body["original_contains_location"] is True
+    assert body["asset"]["thumb_url"] and body["original_contains_location"] is False
     assert "owner@example.com" not in opened.get_data(as_text=True)
 
 
