@@ -38,6 +38,9 @@ def get_blob(key: str) -> Response:
     grant = store.authorize(request.method, key, request.args)
     fileobj, info = store.open_for_serving(key)
     g.blob_size = info.size
+    if "," in request.headers.get("Range", ""):
+        fileobj.close()
+        raise RangeNotSatisfiable("Multiple ranges are not served.", details={"size": info.size})
     response = Response(
         wrap_file(request.environ, fileobj),
         content_type=grant.content_type or UNKNOWN_TYPE,
@@ -60,6 +63,8 @@ def get_blob(key: str) -> Response:
 def _harden(response: Response) -> Response:
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Content-Security-Policy"] = "sandbox"
+    response.headers["Cache-Control"] = "private"
+    response.headers["Cross-Origin-Resource-Policy"] = "same-origin"
     if response.status_code == 416 and "blob_size" in g:
         response.headers["Content-Range"] = f"bytes */{g.blob_size}"
     return response

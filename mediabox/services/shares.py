@@ -259,6 +259,9 @@ class ShareService:
     def _ended(self, share: Share) -> tuple[str, str] | None:
         if share.revoked_at is not None:
             return "This link has been revoked.", "share_revoked"
+        owner = self.shares.get_user(share.owner_id)
+        if owner is None or not owner.is_active:
+            return "What this link showed is no longer available.", "share_unavailable"
         if share.expires_at is not None and share.expires_at <= self.clock():
             return "This link has expired.", "share_expired"
         if share.asset_id is not None and not is_visible(self.shares.get_asset(share.asset_id)):

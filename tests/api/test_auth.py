@@ -9,6 +9,7 @@ from flask_jwt_extended import create_access_token, decode_token
 
 from tests.factories import (
     DEFAULT_PASSWORD,
+    MovableClock,
     assert_error,
     cookie,
     csrf_headers,
@@ -133,13 +134,16 @@ def test_oversize_body_is_refused_without_hashing(client, app):
     assert calls == []
 
 
-def test_refresh_rotates_and_replay_revokes_the_family(app):
+def test_refresh_rotates_and_replay_revokes_the_family(make_app, config):
+    clock = MovableClock()
+    app = make_app(config, clock=clock)
     client = app.test_client()
     account = sign_up(client)
     first = client.post("/api/v1/auth/refresh", json={"refresh_token": account.refresh_token})
     assert first.status_code == 200
     rotated = first.json["refresh_token"]
     assert rotated != account.refresh_token
+    clock.advance(seconds=10)  # past the reuse grace of two tabs refreshing at once
     replay = client.post("/api/v1/auth/refresh", json={"refresh_token": account.refresh_token})
     assert_error(replay, 401, "token_reused")
     after = client.post("/api/v1/auth/refresh", json={"refresh_token": rotated})

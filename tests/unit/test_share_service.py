@@ -86,7 +86,7 @@ def clock():
 
 @pytest.fixture
 def owner():
-    return User(id=uuid.uuid4(), email="o@example.com", display_name="Olga")
+    return User(id=uuid.uuid4(), email="o@example.com", display_name="Olga", is_active=True)
 
 
 @pytest.fixture
