@@ -13,6 +13,7 @@ from mediabox.domain.clock import Clock, system_clock
 from mediabox.infra.blobstore import BlobStore, LocalBlobStore, UrlSigner
 from mediabox.infra.config import Config
 from mediabox.infra.counters import StorageCounters
+from mediabox.infra.media.isolation import DecoderPool
 from mediabox.infra.passwords import PasswordHasher
 from mediabox.infra.queue import JobQueue, build_queue
 from mediabox.jobs import processing_enqueuer
@@ -88,6 +89,7 @@ def build_container(
     blob_store: BlobStore | None = None,
     enqueue_processing: Callable[[uuid.UUID], None] | None = None,
     queue: JobQueue | None = None,
+    decoder: DecoderPool | None = None,
 ) -> Container:
     """Wire repositories and services around one (scoped) session."""
     hasher = hasher or PasswordHasher()
@@ -115,7 +117,9 @@ def build_container(
         container.enqueue_processing = enqueue_processing
     _wire_library(container, session)
     _wire_collections(container, session, hasher)
-    _wire_processing(container, session, queue, keep_enqueue=enqueue_processing is not None)
+    _wire_processing(
+        container, session, queue, keep_enqueue=enqueue_processing is not None, decoder=decoder
+    )
     return container
 
 
@@ -176,8 +180,18 @@ def _wire_collections(container: Container, session: Session, hasher: PasswordHa
     )
 
 
+def default_decoder(config: Config) -> DecoderPool | None:
+    """Media decoding in child processes unless `ISOLATE_DECODING` is off."""
+    return DecoderPool(workers=config.decoder_processes) if config.isolate_decoding else None
+
+
 def _wire_processing(
-    container: Container, session: Session, queue: JobQueue | None, *, keep_enqueue: bool
+    container: Container,
+    session: Session,
+    queue: JobQueue | None,
+    *,
+    keep_enqueue: bool,
+    decoder: DecoderPool | None = None,
 ) -> None:
     """The job queue (Huey from the config) and media processing of finalized assets."""
     config = container.config
@@ -193,4 +207,6 @@ def _wire_processing(
         work_dir=config.data_dir / "tmp" / "processing",
         lease_seconds=config.processing_lease_seconds,
         queued_jobs=container.queue.pending_count,
+        decoder=decoder if decoder is not None else default_decoder(config),
+        heartbeat_seconds=max(1, config.processing_lease_seconds / 6),
     )

@@ -76,8 +76,23 @@ def start_consumer(app: Flask, *, workers: int | None = None, embedded: bool = T
     register_jobs(app, queue)
     count = workers or worker_count(container.config)
     consumer = queue.consumer(count, embedded=embedded)
+    take_over_if_alone(app, container)
     queue.enqueue(RECOVER_STALLED)
     log.info("job consumer: %d thread(s) on the %s queue", count, queue.backend)
     if embedded:
         consumer.start()
     return consumer
+
+
+def take_over_if_alone(app: Flask, container: Container) -> bool:
+    """Resume at once what a dead predecessor left running, when this consumer is provably
+    the only one: the SQLite queue (one machine) and no other consumer on the data dir."""
+    from mediabox.infra.instance_lock import ConsumerPresence
+
+    presence = ConsumerPresence(container.config.data_dir).enter()
+    app.extensions["mediabox_consumer_presence"] = presence
+    if not presence.alone or container.queue.backend != "sqlite":
+        return False
+    with app.app_context():
+        container.processing.take_over_dead_leases()
+    return True

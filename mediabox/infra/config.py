@@ -74,7 +74,9 @@ class Config:
     public_base_url: str = ""
     worker_threads: int = 0
     run_consumer: bool = True
-    processing_lease_seconds: int = 900
+    processing_lease_seconds: int = 120
+    isolate_decoding: bool = True
+    decoder_processes: int = 1
     queue_name: str = "mediabox"
     max_connections: int = 100
 
@@ -146,7 +148,9 @@ class Config:
             public_base_url=env.get("PUBLIC_BASE_URL", "").rstrip("/"),
             worker_threads=_int(env, "WORKER_THREADS", 0),
             trusted_proxy_hops=_int(env, "TRUSTED_PROXY_HOPS", 0),
-            processing_lease_seconds=_int(env, "PROCESSING_LEASE_SECONDS", 900),
+            processing_lease_seconds=_int(env, "PROCESSING_LEASE_SECONDS", 120),
+            isolate_decoding=_bool(env.get("ISOLATE_DECODING"), True),
+            decoder_processes=_int(env, "DECODER_PROCESSES", 1),
             queue_name=env.get("QUEUE_NAME", "") or "mediabox",
             max_connections=_int(env, "MAX_CONNECTIONS", 100),
         )
