@@ -76,7 +76,7 @@ class Config:
     run_consumer: bool = True
     processing_lease_seconds: int = 120
     isolate_decoding: bool = True
-    decoder_processes: int = 1
+    decoder_processes: int = 2
     queue_name: str = "mediabox"
     max_connections: int = 100
 
@@ -150,7 +150,7 @@ class Config:
             trusted_proxy_hops=_int(env, "TRUSTED_PROXY_HOPS", 0),
             processing_lease_seconds=_int(env, "PROCESSING_LEASE_SECONDS", 120),
             isolate_decoding=_bool(env.get("ISOLATE_DECODING"), True),
-            decoder_processes=_int(env, "DECODER_PROCESSES", 1),
+            decoder_processes=_int(env, "DECODER_PROCESSES", 2),
             queue_name=env.get("QUEUE_NAME", "") or "mediabox",
             max_connections=_int(env, "MAX_CONNECTIONS", 100),
         )
