@@ -14,6 +14,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from waitress import wasyncore
 
 from mediabox.infra.config import Config
 from mediabox.infra.http_limits import BodyLimits, create_bounded_server
@@ -80,10 +81,18 @@ def bounded_server():
     server = create_bounded_server(
         app, limits=limits, connection_limit=7, host="127.0.0.1", port=0, threads=2
     )
-    thread = threading.Thread(target=server.run, daemon=True)
+    stop = threading.Event()
+
+    def serve_until_stopped():
+        while not stop.is_set():
+            wasyncore.loop(timeout=0.05, map=server._map, count=1)
+        server.close()
+        server.task_dispatcher.shutdown()
+
+    thread = threading.Thread(target=serve_until_stopped, daemon=True)
     thread.start()
     yield server, calls, limits
-    server.close()
+    stop.set()
     thread.join(timeout=5)
 
 
