@@ -18,6 +18,7 @@ from mediabox.infra.db import (
     engine_options,
     normalise_database_url,
 )
+from mediabox.infra.private_files import make_private_dir, make_private_sqlite
 
 
 def create_app(config: Config | None = None, *, surface: str = "full", **container_args) -> Flask:
@@ -28,6 +29,7 @@ def create_app(config: Config | None = None, *, surface: str = "full", **contain
     """
     from mediabox.api import SURFACES, register_blueprints
     from mediabox.api.errors import register_error_handlers
+    from mediabox.api.host_guard import install_host_guard
     from mediabox.api.json import OrjsonProvider
     from mediabox.api.limits import install_limiter
     from mediabox.api.security import install_security
@@ -39,8 +41,9 @@ def create_app(config: Config | None = None, *, surface: str = "full", **contain
     if surface not in SURFACES:
         raise ValueError(f"unknown surface {surface!r}; expected one of {sorted(SURFACES)}")
     config = config or Config.from_env()
-    config.data_dir.mkdir(parents=True, exist_ok=True)
+    make_private_dir(config.data_dir)
     database_url = normalise_database_url(config.database_url)
+    make_private_sqlite(database_url)
 
     app = Flask("mediabox", static_folder=None)
     app.config.update(
@@ -60,6 +63,7 @@ def create_app(config: Config | None = None, *, surface: str = "full", **contain
     # after the JWT manager's own handlers, so ours win
     register_error_handlers(app, hide_methods=surface == "share")
     install_security(app, config)
+    install_host_guard(app, config)
     register_blueprints(app, surface=surface, local_blobs=not config.use_s3)
     if surface == "full":
         install_spa(app, config.static_dir)
@@ -69,10 +73,16 @@ def create_app(config: Config | None = None, *, surface: str = "full", **contain
     install_limiter(app, config)
     install_container(app, build_container(config, surface=surface, **container_args))
     if surface == "full":
-
-        def run_in_app(call) -> None:
-            with app.app_context():
-                call(container_of(app))
-
-        register_jobs(container_of(app).queue, run_in_app)
+        register_jobs(container_of(app).queue, job_runner(app))
     return app
+
+
+def job_runner(app: Flask):
+    """Run a job body inside `app`'s context with its container (see `mediabox.jobs`)."""
+    from mediabox.container import container_of
+
+    def run_in_app(call) -> None:
+        with app.app_context():
+            call(container_of(app))
+
+    return run_in_app

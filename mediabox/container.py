@@ -13,11 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, overload
 
+from limits import parse as parse_limit
 from sqlalchemy.orm import Session
 
 from mediabox.domain.clock import Clock, system_clock
 from mediabox.infra.blobstore import BlobStore, LocalBlobStore, UrlSigner
 from mediabox.infra.config import Config
+from mediabox.infra.counters import StorageCounters
+from mediabox.infra.media.isolation import DecoderPool
 from mediabox.infra.passwords import PasswordHasher
 from mediabox.infra.queue import JobQueue, build_queue
 from mediabox.jobs import processing_enqueuer
@@ -34,6 +37,7 @@ from mediabox.repositories.users import UserRepository
 from mediabox.services.albums import AlbumService
 from mediabox.services.assets import AssetService
 from mediabox.services.auth import AuthService
+from mediabox.services.backoff import BackoffPolicy, FailureBackoff
 from mediabox.services.health import HealthService
 from mediabox.services.household import HouseholdService
 from mediabox.services.imports import ImportService
@@ -41,11 +45,13 @@ from mediabox.services.media_urls import MediaUrls
 from mediabox.services.processing import ProcessingService
 from mediabox.services.public_shares import PublicShareService
 from mediabox.services.share_credentials import ShareCredentials
+from mediabox.services.share_limits import ShareUnlockGuard
 from mediabox.services.shares import ShareService
 from mediabox.services.stats import StatsService
 from mediabox.services.tags import TagService
 from mediabox.services.timeline import TimelineService
 from mediabox.services.upload_cleanup import UploadCleanup
+from mediabox.services.upload_grants import UploadPutGuard
 from mediabox.services.uploads import UploadService
 from mediabox.services.users import UserService
 
@@ -76,6 +82,7 @@ class Container(ShareContainer):
     auth: AuthService
     health: HealthService
     uploads: UploadService
+    upload_put_guard: UploadPutGuard
     imports: ImportService
     upload_cleanup: UploadCleanup
     assets: AssetService
@@ -133,6 +140,7 @@ def build_container(
     clock: Clock = ...,
     hasher: PasswordHasher | None = ...,
     blob_store: BlobStore | None = ...,
+    decoder: DecoderPool | None = ...,
 ) -> Container: ...
 
 
@@ -158,11 +166,13 @@ def build_container(
     clock: Clock = system_clock,
     hasher: PasswordHasher | None = None,
     blob_store: BlobStore | None = None,
+    decoder: DecoderPool | None = None,
 ) -> ShareContainer:
     """Wire repositories and services around one (scoped) session, for one surface.
 
     `session` defaults to Flask-SQLAlchemy's scoped session; `queue` to the queue of the
-    config and `enqueue` to putting `process_asset` on it; the rest to the real thing.
+    config and `enqueue` to putting `process_asset` on it; `decoder` to child-process decoding
+    unless `ISOLATE_DECODING` is off; the rest to the real thing.
     """
     if surface not in SURFACES:
         raise ValueError(f"unknown surface {surface!r}; expected one of {SURFACES}")
@@ -172,6 +182,7 @@ def build_container(
         session = db.session
     hasher = hasher or PasswordHasher()
     blob_store = blob_store or build_blob_store(config, clock)
+    counters = StorageCounters.from_config(config)
     media_urls = MediaUrls(blob_store, config.signed_url_ttl_seconds, clock=clock)
     shares_repo, albums_repo = ShareRepository(session), AlbumRepository(session)
     visitor = PublicShareService(
@@ -182,6 +193,7 @@ def build_container(
         media_urls,
         ShareCredentials(config.jwt_secret, clock),
         clock,
+        unlock_guard=ShareUnlockGuard(counters),
     )
     if surface == "share":
         if enqueue is not None or queue is not None:
@@ -200,6 +212,7 @@ def build_container(
         hasher,
         clock,
         allow_registration=config.allow_registration,
+        login_guard=login_guard(config, counters),
     )
     uploads = UploadService(
         session,
@@ -222,6 +235,7 @@ def build_container(
         auth=AuthService(session, sessions_repo, clock, config.jwt_refresh_ttl_seconds),
         health=HealthService(HealthRepository(session)),
         uploads=uploads,
+        upload_put_guard=UploadPutGuard(assets_repo),
         imports=ImportService(session, assets_repo, blob_store, uploads),
         upload_cleanup=UploadCleanup(
             session,
@@ -257,6 +271,8 @@ def build_container(
             work_dir=config.data_dir / "tmp" / "processing",
             lease_seconds=config.processing_lease_seconds,
             queued_jobs=queue.pending_count,
+            decoder=decoder if decoder is not None else default_decoder(config),
+            heartbeat_seconds=max(1, config.processing_lease_seconds / 6),
         ),
         timeline=TimelineService(assets_repo, TimelineRepository(session), media_urls),
         household=HouseholdService(session, users_repo, sessions_repo, users, clock),
@@ -264,3 +280,17 @@ def build_container(
         queue=queue,
         enqueue_processing=enqueue,
     )
+
+
+def login_guard(config: Config, counters: StorageCounters) -> FailureBackoff:
+    """Per-account back-off on wrong passwords: `LOGIN_ACCOUNT_RATE_LIMIT` failures are free."""
+    limit = parse_limit(config.login_account_rate_limit)
+    policy = BackoffPolicy(
+        free_failures=max(0, limit.amount - 1), window_seconds=max(60, limit.get_expiry())
+    )
+    return FailureBackoff(counters, policy, namespace="login")
+
+
+def default_decoder(config: Config) -> DecoderPool | None:
+    """Media decoding in child processes unless `ISOLATE_DECODING` is off."""
+    return DecoderPool(workers=config.decoder_processes) if config.isolate_decoding else None

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 from huey import crontab
 
 from mediabox.infra.config import Config
+from mediabox.infra.instance_lock import ConsumerPresence
 from mediabox.infra.queue import JobQueue, worker_count
 
 if TYPE_CHECKING:
@@ -76,10 +77,16 @@ def processing_enqueuer(queue: JobQueue) -> Callable[[uuid.UUID], None]:
 
 
 def start_consumer(
-    queue: JobQueue, config: Config, *, workers: int | None = None, embedded: bool = True
+    queue: JobQueue,
+    config: Config,
+    *,
+    run: RunInApp | None = None,
+    workers: int | None = None,
+    embedded: bool = True,
 ) -> Consumer:
     """Start a thread consumer for `queue` (its tasks registered); stalled work is looked for
-    at once.
+    at once. With `run` (the app's job runner), work a dead predecessor left running on this
+    data directory is resumed at once (`take_over_if_alone`).
 
     Embedded consumers (inside `serve`) are started and returned; the caller stops them with
     `consumer.stop(graceful=True)`. A standalone one (`mediabox worker`) is returned unstarted
@@ -89,8 +96,25 @@ def start_consumer(
         raise RuntimeError("register the jobs on this queue first (the app factory does)")
     count = workers or worker_count(config)
     consumer = queue.consumer(count, embedded=embedded)
+    if run is not None:
+        consumer.mediabox_presence, _ = take_over_if_alone(queue, config, run)
     queue.enqueue(RECOVER_STALLED)
     log.info("job consumer: %d thread(s) on the %s queue", count, queue.backend)
     if embedded:
         consumer.start()
     return consumer
+
+
+def take_over_if_alone(
+    queue: JobQueue, config: Config, run: RunInApp
+) -> tuple[ConsumerPresence, bool]:
+    """Resume at once what a dead predecessor left running, when this consumer is provably
+    the only one: the SQLite queue (one machine) and no other consumer on the data dir.
+
+    Returns the presence (held while this consumer lives) and whether work was taken over.
+    """
+    presence = ConsumerPresence(config.data_dir).enter()
+    if not presence.alone or queue.backend != "sqlite":
+        return presence, False
+    run(lambda services: services.processing.take_over_dead_leases())
+    return presence, True

@@ -117,6 +117,7 @@ def config(database_url, tmp_path) -> Config:
         url_signing_key=secrets.token_urlsafe(48),
         allow_registration=True,
         run_consumer=False,
+        isolate_decoding=False,  # decoding in child processes: tests/integration/processing
     )
 
 

@@ -8,7 +8,7 @@ from flask import Blueprint, current_app, jsonify, request
 from flask_jwt_extended import get_jwt, unset_jwt_cookies, verify_jwt_in_request
 
 from mediabox.api.deps import config, container, me
-from mediabox.api.limits import limiter, login_account_key, login_account_limit, login_ip_limit
+from mediabox.api.limits import client_key, limiter, login_ip_limit, register_limit
 from mediabox.api.routing import route
 from mediabox.api.schemas.auth import (
     LoginIn,
@@ -55,7 +55,8 @@ def setup_state():
     response=RegisterOut,
     status=201,
     auth="none",
-    errors=(400, 403, 409),
+    errors=(400, 403, 429),
+    decorators=(limiter.limit(register_limit, key_func=client_key),),
 )
 def register(body: RegisterIn):
     user = container().users.register(body.email, body.password, body.display_name)
@@ -71,13 +72,10 @@ def register(body: RegisterIn):
     response=TokensOut,
     auth="none",
     errors=(400, 401, 429),
-    decorators=(
-        limiter.limit(login_ip_limit),
-        limiter.limit(login_account_limit, key_func=login_account_key),
-    ),
+    decorators=(limiter.limit(login_ip_limit, key_func=client_key),),
 )
 def login(body: LoginIn):
-    user = container().users.authenticate(body.email, body.password)
+    user = container().users.authenticate(body.email, body.password, client=client_key())
     issued = container().auth.start(user, request.headers.get("User-Agent", ""))
     return _tokens_response(user, issued)
 

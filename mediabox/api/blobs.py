@@ -13,6 +13,7 @@ from werkzeug.wsgi import wrap_file
 
 from mediabox.api.deps import container
 from mediabox.domain.errors import Forbidden, NotFound, RangeNotSatisfiable
+from mediabox.domain.media_types import UNKNOWN_TYPE
 from mediabox.infra.blobstore.base import MAX_OBJECT_SIZE
 
 blobs_bp = Blueprint("blobs", __name__, url_prefix="/api/v1/blobs")
@@ -23,6 +24,7 @@ shared_blobs_bp = Blueprint("shared_blobs", __name__, url_prefix="/api/v1/blobs"
 def put_blob(key: str) -> Response:
     store = container().blob_store
     grant = store.authorize("PUT", key, request.args)
+    container().upload_put_guard.check(key)
     # None would fall back to the app's MAX_CONTENT_LENGTH (Flask 3.1); the grant's limit is
     # enforced by the store while streaming.
     request.max_content_length = MAX_OBJECT_SIZE
@@ -50,15 +52,20 @@ def _serve(key: str) -> Response:
     grant = store.authorize(request.method, key, request.args)
     fileobj, info = store.open_for_serving(key)
     g.blob_size = info.size
+    if "," in request.headers.get("Range", ""):
+        fileobj.close()
+        raise RangeNotSatisfiable("Multiple ranges are not served.", details={"size": info.size})
     response = Response(
         wrap_file(request.environ, fileobj),
-        content_type=grant.content_type or info.content_type,
+        content_type=grant.content_type or UNKNOWN_TYPE,
         direct_passthrough=True,
     )
     response.content_length = info.size
     response.set_etag(info.etag)
     if grant.disposition:
         response.headers["Content-Disposition"] = grant.disposition
+    elif grant.content_type is None:
+        response.headers["Content-Disposition"] = "attachment"
     try:
         return response.make_conditional(request, accept_ranges=True, complete_length=info.size)
     except RequestedRangeNotSatisfiable:
@@ -69,6 +76,8 @@ def _serve(key: str) -> Response:
 def _harden(response: Response) -> Response:
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Content-Security-Policy"] = "sandbox"
+    response.headers["Cache-Control"] = "private"
+    response.headers["Cross-Origin-Resource-Policy"] = "same-origin"
     if response.status_code == 416 and "blob_size" in g:
         response.headers["Content-Range"] = f"bytes */{g.blob_size}"
     return response

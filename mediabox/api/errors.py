@@ -73,8 +73,11 @@ def error_response(status: int, code: str, message: str, details=None, headers=N
 
 
 def render(error: DomainError):
-    """The response for a domain error."""
-    return error_response(status_of(error), error.code, error.message, error.details)
+    """The response for a domain error (a 429 that knows its wait says so in Retry-After)."""
+    status = status_of(error)
+    retry = error.details.get("retry_after") if isinstance(error.details, dict) else None
+    headers = {"Retry-After": str(retry)} if status == 429 and retry else None
+    return error_response(status, error.code, error.message, error.details, headers=headers)
 
 
 def validation_details(exc: ValidationError) -> list[dict]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import Flask, request
+from flask import Flask
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
 from mediabox.api.deps import config
+from mediabox.infra.client_address import client_bucket
 from mediabox.infra.config import Config
 
 LIMITS_ATTR = "_mediabox_limits"
@@ -62,13 +63,10 @@ def login_ip_limit() -> str:
     return config().login_rate_limit
 
 
-def login_account_limit() -> str:
-    return config().login_account_rate_limit
+def register_limit() -> str:
+    return config().register_rate_limit
 
 
-def login_account_key() -> str:
-    data = request.get_json(silent=True)
-    email = data.get("email") if isinstance(data, dict) else None
-    if not isinstance(email, str):
-        return "login-account:" + get_remote_address()
-    return "login-account:" + email.strip().lower()[:320]
+def client_key() -> str:
+    """The caller's rate-limit bucket: its IPv4 address or its IPv6 /64."""
+    return client_bucket(get_remote_address())

@@ -23,6 +23,7 @@ from mediabox.api.schemas.shares import (
     PublicShareOut,
     UnlockIn,
 )
+from mediabox.infra.client_address import client_bucket
 
 public_bp = Blueprint("public_shares", __name__, url_prefix="/api/v1/shares")
 
@@ -56,7 +57,11 @@ def share_password_limit() -> str:
 
 def share_password_key() -> str:
     token = (request.view_args or {}).get("token", "")
-    return f"share-unlock:{token[:64]}:{get_remote_address()}"
+    return f"share-unlock:{token[:64]}:{_client_bucket()}"
+
+
+def _client_bucket() -> str:
+    return client_bucket(get_remote_address())
 
 
 @public_bp.after_request
@@ -93,7 +98,7 @@ def open_share(token: str):
     body=UnlockIn,
     response=CredentialOut,
     auth="none",
-    errors=(401, 404, 410, 429),
+    errors=(401, 404, 409, 410, 429),
     decorators=(
         limiter.limit(
             share_password_limit,
@@ -103,7 +108,7 @@ def open_share(token: str):
     ),
 )
 def unlock_share(token: str, body: UnlockIn):
-    issued = container().public_shares.unlock(token, body.password)
+    issued = container().public_shares.unlock(token, body.password, client=_client_bucket())
     out = CredentialOut(credential=issued.value, expires_at=issued.expires_at)
     return _set_credential_cookie(jsonify(out.model_dump(mode="json")), token, issued)
 

@@ -8,6 +8,7 @@ from flask import Flask, Response
 from flask_cors import CORS
 
 from mediabox.infra.config import Config
+from mediabox.infra.cors_origins import validate_cors_origins
 
 API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 
@@ -45,7 +46,7 @@ def install_security(app: Flask, config: Config) -> None:
             headers.setdefault("Cache-Control", "no-store")
         return response
 
-    if config.cors_origins:
+    if validate_cors_origins(config.cors_origins):
         CORS(
             app,
             resources={r"/api/*": {"origins": config.cors_origins}},

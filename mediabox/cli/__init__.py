@@ -5,6 +5,8 @@ A thin argument layer: long-running processes are started through `mediabox.laun
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from mediabox.cli.db import db_group
@@ -23,6 +25,7 @@ from mediabox.launch import configure_logging
 @click.pass_context
 def main(ctx: click.Context) -> None:
     """Mediabox: your photos and videos on your own disk or bucket."""
+    os.umask(0o077)  # every file Mediabox creates (database, queue, blobs) is the user's only
     configure_logging()
     if ctx.invoked_subcommand is None:
         ctx.invoke(serve)

@@ -1,3 +1,4 @@
 from mediabox.cli import main
 
-main()
+if __name__ == "__main__":  # decoder child processes import this module under another name
+    main()

@@ -52,6 +52,7 @@ class Config:
     cookie_secure: bool = False
     allow_registration: bool = False
     cors_origins: list[str] = field(default_factory=list)
+    allowed_hosts: list[str] = field(default_factory=list)
     redis_url: str = ""
     s3_endpoint_url: str = ""
     s3_region: str = "us-east-1"
@@ -67,14 +68,18 @@ class Config:
     login_rate_limit: str = "10 per minute"
     login_account_rate_limit: str = "5 per minute"
     share_password_rate_limit: str = "5 per minute"
+    register_rate_limit: str = "10 per hour"
     rate_limit_key_prefix: str = "mediabox"
     trusted_proxy_hops: int = 0
     public_base_url: str = ""
     worker_threads: int = 0
     run_consumer: bool = True
-    processing_lease_seconds: int = 900
+    processing_lease_seconds: int = 120
+    isolate_decoding: bool = True
+    decoder_processes: int = 2
     queue_name: str = "mediabox"
     static_dir: Path | None = None
+    max_connections: int = 100
 
     @property
     def is_prod(self) -> bool:
@@ -93,15 +98,19 @@ class Config:
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, *, dotenv_path: Path | None = None):
-        """Read the environment (plus `.env` in the working directory) and load/create secrets."""
+        """Read the environment (plus `.env` in the data directory) and load/create secrets.
+
+        The `.env` is read from the data directory (`MEDIABOX_DATA_DIR` or the platform's), never
+        from the working directory, which may belong to someone else.
+        """
         env: dict[str, str] = {}
-        path = dotenv_path or Path.cwd() / ".env"
+        given = dict(os.environ if environ is None else environ)
+        path = dotenv_path or _data_dir_of(given) / ".env"
         if path.is_file():
             env.update({k: v for k, v in dotenv_values(path).items() if v is not None})
-        env.update(os.environ if environ is None else environ)
+        env.update(given)
 
-        data_dir = Path(env.get("MEDIABOX_DATA_DIR") or user_data_dir("mediabox", "mediabox"))
-        data_dir = data_dir.expanduser().resolve()
+        data_dir = _data_dir_of(env)
         app_env = env.get("APP_ENV", "dev")
         jwt_secret = env.get("JWT_SECRET", "")
         weak = jwt_secret.lower() in WEAK_SECRETS or len(jwt_secret) < MIN_SECRET_LENGTH
@@ -121,6 +130,7 @@ class Config:
             cookie_secure=_bool(env.get("COOKIE_SECURE"), False),
             allow_registration=_bool(env.get("ALLOW_REGISTRATION"), False),
             cors_origins=_list(env.get("CORS_ORIGINS")),
+            allowed_hosts=_list(env.get("ALLOWED_HOSTS")),
             redis_url=env.get("REDIS_URL", ""),
             s3_endpoint_url=env.get("S3_ENDPOINT_URL", ""),
             s3_region=env.get("S3_REGION", "us-east-1"),
@@ -135,13 +145,20 @@ class Config:
             login_rate_limit=env.get("LOGIN_RATE_LIMIT", "10 per minute"),
             login_account_rate_limit=env.get("LOGIN_ACCOUNT_RATE_LIMIT", "5 per minute"),
             share_password_rate_limit=env.get("SHARE_PASSWORD_RATE_LIMIT", "5 per minute"),
+            register_rate_limit=env.get("REGISTER_RATE_LIMIT", "10 per hour"),
             public_base_url=env.get("PUBLIC_BASE_URL", "").rstrip("/"),
             worker_threads=_int(env, "WORKER_THREADS", 0),
             trusted_proxy_hops=_int(env, "TRUSTED_PROXY_HOPS", 0),
-            processing_lease_seconds=_int(env, "PROCESSING_LEASE_SECONDS", 900),
+            processing_lease_seconds=_int(env, "PROCESSING_LEASE_SECONDS", 120),
+            isolate_decoding=_bool(env.get("ISOLATE_DECODING"), True),
+            decoder_processes=_int(env, "DECODER_PROCESSES", 2),
             queue_name=env.get("QUEUE_NAME", "") or "mediabox",
             static_dir=Path(env["MEDIABOX_STATIC_DIR"]) if env.get("MEDIABOX_STATIC_DIR") else None,
+            max_connections=_int(env, "MAX_CONNECTIONS", 100),
         )
+        from mediabox.infra.cors_origins import validate_cors_origins
+
+        validate_cors_origins(config.cors_origins)
         return config.with_secrets()
 
     def with_secrets(self) -> Config:
@@ -152,6 +169,16 @@ class Config:
         return replace(
             self, jwt_secret=jwt_secret, url_signing_key=signing, database_url=database_url
         )
+
+
+def _data_dir_of(env: dict[str, str]) -> Path:
+    path = Path(env.get("MEDIABOX_DATA_DIR") or user_data_dir("mediabox", "mediabox"))
+    return path.expanduser().resolve()
+
+
+def is_weak_secret(secret: str) -> bool:
+    """A secret anyone could guess: a known placeholder or shorter than 32 characters."""
+    return secret.lower() in WEAK_SECRETS or len(secret) < MIN_SECRET_LENGTH
 
 
 def load_or_create_secret(data_dir: Path, name: str) -> str:

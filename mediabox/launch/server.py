@@ -31,13 +31,13 @@ def run_server(
     `migrate` applies pending migrations first (in a child process); `worker` runs the job
     consumer on threads here unless the config turns it off (`RUN_CONSUMER`).
     """
-    from waitress import serve as waitress_serve
-
-    from mediabox.app import create_app
+    from mediabox.app import create_app, job_runner
     from mediabox.container import container_of
+    from mediabox.infra.http_limits import BodyLimits, create_bounded_server
     from mediabox.jobs import start_consumer
 
     tune_allocator()
+    refuse_weak_secrets(config, host)
     app = create_app(config)
     if migrate:
         upgrade_in_a_child_process()
@@ -45,25 +45,39 @@ def run_server(
     echo(f"Serving on http://{host}:{port}/  (Ctrl+C to stop)")
     consumer = None
     if config.run_consumer and worker:
-        consumer = start_consumer(container_of(app).queue, config, embedded=True)
+        consumer = start_consumer(
+            container_of(app).queue, config, run=job_runner(app), embedded=True
+        )
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
-        waitress_serve(
+        create_bounded_server(
             app,
+            limits=BodyLimits.from_config(config),
+            connection_limit=config.max_connections,
             host=host,
             port=port,
             threads=threads,
-            max_request_body_size=1 << 62,
             recv_bytes=1 << 18,
             send_bytes=1 << 18,
             channel_timeout=300,
             ident="mediabox",
-        )
+        ).run()
     except KeyboardInterrupt:
         echo("stopping")
     finally:
         if consumer is not None:
             consumer.stop(graceful=True)
+
+
+def refuse_weak_secrets(config: Config, host: str) -> None:
+    """A weak JWT_SECRET is refused whenever the listener reaches beyond loopback."""
+    from mediabox.infra.config import ConfigError
+    from mediabox.infra.listen_policy import check_listen_secrets
+
+    try:
+        check_listen_secrets(config, host)
+    except ConfigError as exc:
+        raise LaunchError(str(exc)) from exc
 
 
 def _stop_on_sigterm(_signum, _frame) -> None:

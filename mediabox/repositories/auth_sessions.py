@@ -47,6 +47,14 @@ class AuthSessionRepository:
         self.session.flush()
         return token
 
+    def token_used_at(self, jti: str) -> datetime | None:
+        """When the token was first used, read afresh (another request may just have used it)."""
+        return self.session.scalar(
+            select(RefreshToken.used_at)
+            .where(RefreshToken.jti == jti)
+            .execution_options(populate_existing=True)
+        )
+
     def mark_token_used(self, jti: str, when: datetime) -> bool:
         """Set used_at only if still unused; False when someone else used it first."""
         result = self.session.execute(

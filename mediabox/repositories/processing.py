@@ -50,6 +50,16 @@ class ProcessingRepository:
         )
         return self.session.execute(statement).rowcount == 1
 
+    def renew_lease(self, asset_id: uuid.UUID, now: datetime) -> bool:
+        """Move the lease of a running asset to `now` (the heartbeat of its worker)."""
+        statement = (
+            update(Asset)
+            .where(Asset.id == asset_id, Asset.processing_state == ProcessingState.RUNNING)
+            .values(processing_started_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        return self.session.execute(statement).rowcount == 1
+
     def state_counts(self, owner_id: uuid.UUID) -> dict[str, int]:
         """Processing states of an owner's finalized assets outside the trash."""
         rows = self.session.execute(

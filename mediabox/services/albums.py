@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from mediabox.domain.clock import Clock
 from mediabox.domain.errors import NotFound, Unprocessable, ValidationFailed
 from mediabox.domain.models import Album, Asset, User
-from mediabox.domain.pagination import decode_cursor, encode_cursor
+from mediabox.domain.pagination import cursor_int, cursor_str, decode_cursor, encode_cursor
 from mediabox.repositories.albums import AlbumRepository
 from mediabox.services.transactions import commit_retrying_race
 
@@ -58,7 +58,7 @@ def page_album(
     if cursor:
         position, asset_id = decode_cursor(cursor, 2)
         try:
-            after = (int(position), uuid.UUID(str(asset_id)))
+            after = (cursor_int(position), uuid.UUID(cursor_str(asset_id)))
         except (TypeError, ValueError) as exc:
             raise ValidationFailed("The cursor is not valid.", code="invalid_cursor") from exc
     rows = albums.page_assets(album_id, after, limit + 1)

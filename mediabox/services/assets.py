@@ -14,7 +14,7 @@ from mediabox.domain.clock import Clock
 from mediabox.domain.enums import AssetStatus, AssetType
 from mediabox.domain.errors import NotFound, StorageUnavailable, ValidationFailed
 from mediabox.domain.models import Asset, User
-from mediabox.domain.pagination import decode_cursor, encode_cursor
+from mediabox.domain.pagination import cursor_str, decode_cursor, encode_cursor
 from mediabox.infra.blobstore import BlobStore, PresignedRequest
 from mediabox.repositories.assets import AssetQuery, AssetRepository
 from mediabox.services.media_urls import MediaUrls
@@ -262,8 +262,8 @@ def library_query(
 def _decode(cursor: str) -> tuple[datetime, uuid.UUID]:
     captured, asset_id = decode_cursor(cursor, 2)
     try:
-        when = datetime.fromisoformat(captured)
-        key = uuid.UUID(asset_id)
+        when = datetime.fromisoformat(cursor_str(captured))
+        key = uuid.UUID(cursor_str(asset_id))
     except (TypeError, ValueError) as exc:
         raise ValidationFailed("The cursor is not valid.", code="invalid_cursor") from exc
     if when.tzinfo is None:

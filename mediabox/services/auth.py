@@ -13,6 +13,7 @@ from mediabox.domain.clock import Clock
 from mediabox.domain.errors import Unauthorized
 from mediabox.domain.models import AuthSession, RefreshToken, User
 from mediabox.repositories.auth_sessions import AuthSessionRepository
+from mediabox.services.refresh_grace import within_reuse_grace
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,11 @@ class AuthService:
         return issued
 
     def rotate(self, jti: str, session_id: uuid.UUID, user_id: uuid.UUID) -> IssuedRefresh:
-        """Exchange an unused refresh token for a new one; a replay revokes the whole family."""
+        """Exchange an unused refresh token for a new one; a replay revokes the whole family.
+
+        A token used again within `REFRESH_REUSE_GRACE` (two tabs refreshing at once) gets a
+        sibling token in the same session instead.
+        """
         now = self.clock()
         token = self.sessions.get_token(jti)
         auth_session = self.sessions.get(session_id)
@@ -64,6 +69,11 @@ class AuthService:
         if token.expires_at <= now:
             raise Unauthorized("The refresh token has expired.", code="token_expired")
         if token.used_at is not None or not self.sessions.mark_token_used(jti, now):
+            if within_reuse_grace(self.sessions.token_used_at(jti), now):
+                auth_session.last_used_at = now
+                issued = self._issue(session_id, now)  # two tabs refreshing at once
+                self.session.commit()
+                return issued
             auth_session.revoked_at = now
             auth_session.revoked_reason = "refresh_replayed"
             self.session.commit()

@@ -30,8 +30,10 @@ from mediabox.domain.errors import NotFound, StorageUnavailable
 from mediabox.domain.models import Asset, User
 from mediabox.infra.blobstore import BlobStore
 from mediabox.infra.media import MediaError, PhotoMeta, VideoMeta, process_photo, process_video
+from mediabox.infra.media.isolation import DecoderPool
 from mediabox.infra.media.thumbhash import image_thumbhash
 from mediabox.repositories.processing import ProcessingRepository
+from mediabox.services.leases import LeaseKeeper
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +95,8 @@ class ProcessingService:
         retry_delay_seconds: float = 1.0,
         sleep: Callable[[float], None] = time.sleep,
         queued_jobs: Callable[[], int] = lambda: 0,
+        decoder: DecoderPool | None = None,
+        heartbeat_seconds: float = 20,
     ):
         self.session = session
         self.repo = repo
@@ -105,6 +109,8 @@ class ProcessingService:
         self.retry_delay = retry_delay_seconds
         self.sleep = sleep
         self.queued_jobs = queued_jobs
+        self.decoder = decoder
+        self.lease_keeper = LeaseKeeper(session, repo, clock, heartbeat_seconds)
 
     def process(self, asset_id: uuid.UUID) -> str:
         """Process one asset; returns `done`, `failed` or `skipped` (not claimable)."""
@@ -116,6 +122,7 @@ class ProcessingService:
         asset = self.repo.get(asset_id)
         if asset is None:
             return "skipped"
+        self.lease_keeper.start(asset_id)
         try:
             self.work_dir.mkdir(parents=True, exist_ok=True)
             with tempfile.TemporaryDirectory(dir=self.work_dir, prefix="asset-") as tmp:
@@ -173,6 +180,21 @@ class ProcessingService:
             queued.extend(batch)
         return queued
 
+    def take_over_dead_leases(self) -> list[uuid.UUID]:
+        """Resume at once every asset left `running` by a process known to be dead.
+
+        Only for a consumer that knows it is alone (see `mediabox.infra.instance_lock`): the
+        assets go back to `pending` and are enqueued, whatever their lease says.
+        """
+        ids = self.repo.stalled_running_ids(self.clock() + timedelta(days=1))
+        self.repo.reset_to_pending(ids, self.clock())
+        self.session.commit()
+        for asset_id in ids:
+            self.enqueue(asset_id)
+        if ids:
+            log.info("took over %d asset(s) left running by a stopped process", len(ids))
+        return ids
+
     def recover_stalled(self) -> list[uuid.UUID]:
         """Enqueue assets a killed worker left `running` past the lease, and lost pending jobs.
 
@@ -199,6 +221,19 @@ class ProcessingService:
                 integrity=True,
             )
         thumb, preview, poster = tmp / "thumb.jpg", tmp / "preview.jpg", tmp / "poster.jpg"
+        if self.decoder is not None:
+            is_video = asset.type == AssetType.VIDEO
+            meta = self.decoder.decode(
+                "video" if is_video else "photo",
+                source,
+                thumb,
+                None if is_video else preview,
+                poster if is_video else None,
+                heartbeat=self.lease_keeper.renew,
+            )
+            if is_video:
+                return _rendered(sha256, meta, thumb, None, poster)
+            return _rendered(sha256, meta, thumb, preview, None)
         if asset.type == AssetType.VIDEO:
             meta = process_video(source, poster_path=poster, thumb_path=thumb, preview_path=poster)
             return _rendered(sha256, meta, thumb, None, poster)
@@ -212,6 +247,7 @@ class ProcessingService:
                 while chunk := source.read(CHUNK):
                     digest.update(chunk)
                     out.write(chunk)
+                    self.lease_keeper.renew_if_due()
             return digest.hexdigest()
 
         try:
@@ -232,6 +268,7 @@ class ProcessingService:
             self._retrying(
                 f"storing the {_KIND_NAMES[kind]}", lambda k=keys[kind], p=path: self._put(k, p)
             )
+            self.lease_keeper.renew_if_due()
             stored[kind] = keys[kind]
         return stored
 

@@ -10,7 +10,14 @@ from sqlalchemy.orm import Session
 
 from mediabox.domain import storage_keys
 from mediabox.domain.clock import Clock
-from mediabox.domain.errors import Forbidden, Gone, NotFound, Unauthorized, ValidationFailed
+from mediabox.domain.errors import (
+    Conflict,
+    Forbidden,
+    Gone,
+    NotFound,
+    Unauthorized,
+    ValidationFailed,
+)
 from mediabox.domain.models import Asset, Share
 from mediabox.infra.blobstore import PresignedRequest
 from mediabox.infra.passwords import PasswordHasher
@@ -19,6 +26,8 @@ from mediabox.repositories.shares import ShareRepository
 from mediabox.services.albums import AssetPage, page_album
 from mediabox.services.media_urls import KINDS, MediaUrls
 from mediabox.services.share_credentials import IssuedCredential, ShareCredentials
+from mediabox.services.share_limits import ShareUnlockGuard
+from mediabox.services.share_privacy import check_original_shareable
 
 
 @dataclass(frozen=True)
@@ -64,6 +73,8 @@ class PublicShareService:
         media_urls: MediaUrls,
         credentials: ShareCredentials,
         clock: Clock,
+        *,
+        unlock_guard: ShareUnlockGuard | None = None,
     ):
         self.session = session
         self.shares = shares
@@ -72,6 +83,7 @@ class PublicShareService:
         self.media_urls = media_urls
         self.credentials = credentials
         self.clock = clock
+        self.unlock_guard = unlock_guard
 
     def open(self, token: str, credential: str | None, *, count_view: bool = True) -> PublicShare:
         """What the link shows; counts one view (410 once `max_views` is reached)."""
@@ -79,6 +91,8 @@ class PublicShareService:
         has_credential = self._check_credential(share, credential)
         if not count_view:
             self._require_access(share, credential)
+        elif share.max_views is not None and has_credential:
+            pass  # this visitor's view was counted when its credential was issued
         elif not self.shares.count_view(share.id):
             self.session.rollback()
             raise Gone("This link has reached its view limit.", code="share_view_limit")
@@ -89,13 +103,25 @@ class PublicShareService:
             issued = self.credentials.issue(share)
         return self._public_view(share, issued)
 
-    def unlock(self, token: str, password: str) -> IssuedCredential:
-        """Trade the link's password for a credential of this link only (401 when wrong)."""
+    def unlock(self, token: str, password: str, *, client: str = "") -> IssuedCredential:
+        """Trade the link's password for a credential of this link only (401 when wrong).
+
+        Only password links unlock; on a link with `max_views` the credential costs one view.
+        """
         share = self._live(token)
-        if share.password_hash is not None and not self.hasher.verify(
-            share.password_hash, password
-        ):
+        if share.password_hash is None:
+            raise Conflict("This link has no password: open it instead.", code="share_not_locked")
+        if self.unlock_guard is not None:
+            self.unlock_guard.check(share.token, client)
+        if not self.hasher.verify(share.password_hash, password):
+            if self.unlock_guard is not None:
+                self.unlock_guard.failed(share.token, client)
             raise Unauthorized("Wrong password.", code="wrong_password")
+        if share.max_views is not None:
+            if not self.shares.count_view(share.id):
+                self.session.rollback()
+                raise Gone("This link has reached its view limit.", code="share_view_limit")
+            self.session.commit()
         return self.credentials.issue(share)
 
     def list_assets(
@@ -120,6 +146,8 @@ class PublicShareService:
         asset = self._asset_in_scope(share, asset_id)
         if kind == "original" and not share.allow_download:
             raise Forbidden("Downloads are turned off for this link.", code="download_disabled")
+        if kind == "original":
+            check_original_shareable(share, asset)
         return self.media_urls.signed(asset, kind, attachment=kind == "original")
 
     def asset_in_scope(self, token: str, credential: str | None, asset_id: uuid.UUID) -> Asset:
@@ -156,6 +184,9 @@ class PublicShareService:
     def _ended(self, share: Share) -> tuple[str, str] | None:
         if share.revoked_at is not None:
             return "This link has been revoked.", "share_revoked"
+        owner = self.shares.get_user(share.owner_id)
+        if owner is None or not owner.is_active:
+            return "What this link showed is no longer available.", "share_unavailable"
         if share.expires_at is not None and share.expires_at <= self.clock():
             return "This link has expired.", "share_expired"
         if share.asset_id is not None and not is_visible(self.shares.get_asset(share.asset_id)):
@@ -196,10 +227,11 @@ class PublicShareService:
             has_gps = self.albums.any_visible_with_location(album.id)
             return PublicShare(
                 share, "album", album.title, album.description, owner_name, None, count, cover,
-                share.allow_download and has_gps, issued,
+                share.allow_download and share.show_location and has_gps, issued,
             )  # fmt: skip
         asset = self.shares.get_asset(share.asset_id)
         return PublicShare(
             share, "asset", asset.original_filename, asset.description, owner_name, asset, 1,
-            asset, share.allow_download and asset.gps_lat is not None, issued,
+            asset, share.allow_download and share.show_location and asset.gps_lat is not None,
+            issued,
         )  # fmt: skip

@@ -23,7 +23,7 @@ from mediabox.repositories.albums import AlbumRepository
 from mediabox.repositories.shares import ShareRepository
 from mediabox.services.public_shares import is_visible
 
-MIN_SHARE_PASSWORD = 4
+MIN_SHARE_PASSWORD = 8
 MAX_SHARE_PASSWORD = 1024
 EDITABLE = {"expires_at", "password", "allow_download", "show_location", "max_views"}
 
@@ -157,8 +157,9 @@ class ShareService:
             status = "active"
         base = self.public_base_url or base_url.rstrip("/")
         return ShareView(
-            share, f"{base}/s/{share.token}", status, kind, title, share.allow_download and has_gps
-        )
+            share, f"{base}/s/{share.token}", status, kind, title,
+            share.allow_download and share.show_location and has_gps,
+        )  # fmt: skip
 
     def _owned(self, user: User, token: str) -> Share:
         share = self.shares.get_owned_by_token(user.id, token)

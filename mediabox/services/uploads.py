@@ -3,6 +3,7 @@ abort. Server-side import is `imports.py`; removing abandoned uploads is `upload
 
 from __future__ import annotations
 
+import struct
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from mediabox.domain.errors import (
     UnsupportedMediaType,
     ValidationFailed,
 )
+from mediabox.domain.media_types import is_acceptable_declared_type
 from mediabox.domain.models import Asset, User
 from mediabox.infra.blobstore import BlobStore, PartInfo, PresignedRequest, plan_parts
 from mediabox.infra.media import SniffResult, sniff
@@ -105,6 +107,10 @@ class UploadService:
     ) -> CreateResult:
         """Answer a duplicate at once, else register the asset and plan how to send the bytes."""
         self.check_size(size_bytes)
+        if not is_acceptable_declared_type(content_type):
+            raise UnsupportedMediaType(
+                "Only photos and videos can be uploaded.", code="unsupported_file_type"
+            )
         if sha256:
             existing = self.assets.find_by_sha256(user.id, sha256)
             if existing is not None:
@@ -311,6 +317,7 @@ class UploadService:
             else:
                 asset.content_type = sniffed.mime
                 asset.type = sniffed.kind
+                self.blob_store.set_content_type(asset.storage_key_original, sniffed.mime)
         if failure is not None:
             self.discard(asset)
             self.session.commit()
@@ -341,7 +348,10 @@ def discard_upload(blob_store: BlobStore, assets: AssetRepository, asset: Asset)
 
 
 def sniff_or_refuse(head: bytes, filename: str) -> SniffResult:
-    result = sniff(head, filename)
+    try:
+        result = sniff(head, filename)
+    except (struct.error, IndexError, ValueError):
+        result = None  # a header too short or inconsistent to be what it claims
     if result is None:
         raise UnsupportedMediaType(
             "Only photos and videos are accepted (JPEG, PNG, GIF, WebP, HEIC/HEIF, AVIF, TIFF, "

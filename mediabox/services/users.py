@@ -20,6 +20,7 @@ from mediabox.domain.models import User
 from mediabox.infra.passwords import PasswordHasher
 from mediabox.repositories.auth_sessions import AuthSessionRepository
 from mediabox.repositories.users import UserRepository
+from mediabox.services.backoff import FailureBackoff
 
 MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_LENGTH = 1024
@@ -50,6 +51,7 @@ class UserService:
         clock: Clock,
         *,
         allow_registration: bool,
+        login_guard: FailureBackoff | None = None,
     ):
         self.session = session
         self.users = users
@@ -57,12 +59,32 @@ class UserService:
         self.hasher = hasher
         self.clock = clock
         self.allow_registration = allow_registration
+        self.login_guard = login_guard
 
     def register(self, email: str, password: str, display_name: str = "") -> User:
         """Open registration: the first account becomes admin; later ones need the setting."""
         if self.users.count() > 0 and not self.allow_registration:
             raise Forbidden("Registration is closed on this server.", code="registration_closed")
-        return self._create(email, password, display_name, is_admin=self.users.count() == 0)
+        if self.users.count() > 0 and self.users.get_by_email(normalise_email(email)):
+            return self._unsaved_lookalike(email, password, display_name)
+        try:
+            return self._create(email, password, display_name, is_admin=self.users.count() == 0)
+        except Conflict:
+            return self._unsaved_lookalike(email, password, display_name)
+
+    def _unsaved_lookalike(self, email: str, password: str, display_name: str) -> User:
+        """Public registration answers a taken email like a new one, after the same work, so
+        it cannot tell anyone which addresses have accounts; nothing is stored or changed."""
+        _check_password(password)
+        self.hasher.hash(password)
+        email = normalise_email(email)
+        return User(
+            id=uuid.uuid4(),
+            email=email,
+            display_name=display_name.strip() or email.split("@", 1)[0],
+            is_admin=False,
+            is_active=True,
+        )
 
     def setup_state(self) -> SetupState:
         """First run (no account yet) and whether `register` would accept a new account now."""
@@ -99,13 +121,20 @@ class UserService:
         self.session.commit()
         return user
 
-    def authenticate(self, email: str, password: str) -> User:
-        """Return the user for valid credentials; unknown email and wrong password look alike."""
-        user = self.users.get_by_email(normalise_email(email))
+    def authenticate(self, email: str, password: str, *, client: str = "") -> User:
+        """Return the user for valid credentials; unknown email and wrong password look alike.
+
+        Wrong passwords back off per account (`login_guard`); `client` is the caller's bucket.
+        """
+        email = normalise_email(email)
+        if self.login_guard is not None:
+            self.login_guard.check(email, client)
+        user = self.users.get_by_email(email)
         if user is None:
             self.hasher.burn(password)
-            raise Unauthorized("Wrong email or password.", code="invalid_credentials")
-        if not self.hasher.verify(user.password_hash, password):
+        if user is None or not self.hasher.verify(user.password_hash, password):
+            if self.login_guard is not None:
+                self.login_guard.failed(email, client)
             raise Unauthorized("Wrong email or password.", code="invalid_credentials")
         if not user.is_active:
             raise Unauthorized("This account is disabled.", code="account_disabled")

@@ -59,13 +59,13 @@ def test_create_asset_share_and_open_it(client, app, owner, visitor):
     share = make_share(client, owner, asset_id=asset)
     assert len(share["token"]) >= 43 and share["url"] == f"http://localhost/s/{share['token']}"
     assert share["status"] == "active" and share["allow_download"] is True
-    assert share["show_location"] is False and share["original_contains_location"] is True
+    assert share["show_location"] is False and share["original_contains_location"] is False
     opened = _public(visitor, share["token"])
     assert opened.status_code == 200, opened.json
     body = opened.json
     assert body["kind"] == "asset" and body["title"] == "sea.jpg"
     assert body["owner_name"] == "owner" and body["asset"]["id"] == str(asset)
-    assert body["asset"]["thumb_url"] and body["original_contains_location"] is True
+    assert body["asset"]["thumb_url"] and body["original_contains_location"] is False
     assert "owner@example.com" not in opened.get_data(as_text=True)
 
 
@@ -214,8 +214,10 @@ def test_password_change_ends_open_credentials(client, app, owner, visitor):
 
 
 def test_credential_is_short_lived(client, app, owner, visitor, clock):
-    share = make_share(client, owner, asset_id=make_asset(app, owner.user["id"]), password="pw12")
-    credential = _unlock(visitor, share["token"], "pw12").json["credential"]
+    share = make_share(
+        client, owner, asset_id=make_asset(app, owner.user["id"]), password="pw12pw12"
+    )
+    credential = _unlock(visitor, share["token"], "pw12pw12").json["credential"]
     clock.advance(hours=2)
     response = _public(visitor, share["token"], headers={"X-Share-Credential": credential})
     assert_error(response, 401, "invalid_credential")
@@ -301,9 +303,11 @@ def test_max_views_counts_opens(client, app, owner, visitor):
     assert visitor.head(f"/api/v1/shares/{share['token']}").status_code == 401, "HEAD: no view"
     first = _public(visitor, share["token"])
     assert first.status_code == 200 and first.json["credential"]["credential"]
-    assert _public(visitor, share["token"]).status_code == 200
+    assert _public(visitor, share["token"]).status_code == 200, "a reload costs no view"
+    assert _public(app.test_client(), share["token"]).status_code == 200, "a second visitor"
     assert _public(visitor, share["token"], "/assets").status_code == 200, "the viewer browses"
-    assert_error(_public(visitor, share["token"]), 410, "share_view_limit")
+    assert_error(_public(app.test_client(), share["token"]), 410, "share_view_limit")
+    assert _public(visitor, share["token"]).status_code == 200, "a counted view lasts its TTL"
     assert_error(_public(app.test_client(), share["token"], "/assets"), 410)
     listed = client.get("/api/v1/shares", headers=owner.bearer).json["items"][0]
     assert listed["view_count"] == 2 and listed["status"] == "expired"

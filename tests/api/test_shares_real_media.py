@@ -39,10 +39,10 @@ def shared(app, client, testdata):
 def test_gps_photo_is_shared_without_location(app, client, testdata, shared):
     owner, asset_id, album = shared
     share = make_share(client, owner, album_id=album)
-    assert share["original_contains_location"] is True
+    assert share["original_contains_location"] is False
     visitor = app.test_client()
     opened = visitor.get(f"/api/v1/shares/{share['token']}")
-    assert opened.json["original_contains_location"] is True
+    assert opened.json["original_contains_location"] is False
     listed = visitor.get(f"/api/v1/shares/{share['token']}/assets")
     item = listed.json["items"][0]
     assert item["gps_lat"] is None and item["gps_lon"] is None
@@ -59,6 +59,13 @@ def test_gps_photo_is_shared_without_location(app, client, testdata, shared):
         assert "exif" not in image.info and "xmp" not in image.info
     original = visitor.get(
         f"/api/v1/shares/{share['token']}/download-url",
+        query_string={"asset_id": str(asset_id), "kind": "original"},
+    )
+    assert original.status_code == 403 and original.json["error"]["code"] == "original_has_location"
+    located = make_share(client, owner, album_id=album, show_location=True)
+    assert located["original_contains_location"] is True
+    original = visitor.get(
+        f"/api/v1/shares/{located['token']}/download-url",
         query_string={"asset_id": str(asset_id), "kind": "original"},
     )
     assert _fetch(visitor, original.json["url"]) == (testdata / GPS_PHOTO).read_bytes()

@@ -88,7 +88,7 @@ def clock():
 
 @pytest.fixture
 def owner():
-    return User(id=uuid.uuid4(), email="o@example.com", display_name="Olga")
+    return User(id=uuid.uuid4(), email="o@example.com", display_name="Olga", is_active=True)
 
 
 @pytest.fixture
@@ -141,13 +141,13 @@ def test_open_and_download_rules(service, owner, asset, visitor):
 
 
 def test_password_and_credentials(service, owner, asset, clock, visitor):
-    share = service.create(owner, base_url="", asset_id=asset.id, password="letmein").share
+    share = service.create(owner, base_url="", asset_id=asset.id, password="let me in now").share
     with pytest.raises(Unauthorized) as missing:
         visitor.open(share.token, None)
     assert missing.value.code == "password_required"
     with pytest.raises(Unauthorized):
         visitor.unlock(share.token, "nope")
-    issued = visitor.unlock(share.token, "letmein")
+    issued = visitor.unlock(share.token, "let me in now")
     assert visitor.open(share.token, issued.value).title == "a.jpg"
     assert issued.expires_at == clock() + timedelta(seconds=600)
     clock.advance(seconds=601)
@@ -157,12 +157,12 @@ def test_password_and_credentials(service, owner, asset, clock, visitor):
 
 
 def test_credential_is_bound_to_token_and_password(service, owner, asset, visitor):
-    one = service.create(owner, base_url="", asset_id=asset.id, password="same").share
-    two = service.create(owner, base_url="", asset_id=asset.id, password="same").share
-    credential = visitor.unlock(one.token, "same").value
+    one = service.create(owner, base_url="", asset_id=asset.id, password="same same").share
+    two = service.create(owner, base_url="", asset_id=asset.id, password="same same").share
+    credential = visitor.unlock(one.token, "same same").value
     assert not visitor.credentials.is_valid(two, credential)
     assert visitor.credentials.is_valid(one, credential)
-    service.update(owner, one.token, {"password": "changed"}, base_url="")
+    service.update(owner, one.token, {"password": "changed it"}, base_url="")
     assert not visitor.credentials.is_valid(one, credential)
     assert not visitor.credentials.is_valid(one, credential + "x")
     assert not visitor.credentials.is_valid(one, "")

@@ -61,6 +61,7 @@ class FakeAssets:
 class FakeStore:
     def __init__(self):
         self.objects: dict[str, bytes] = {}
+        self.types: dict[str, str] = {}
 
     def presign_put(self, key, content_type, max_bytes, expires_in):
         return PresignedRequest(f"/put/{key}", "PUT", {"Content-Type": content_type}, NOW)
@@ -74,6 +75,9 @@ class FakeStore:
 
     def put_file(self, key, fileobj, content_type):
         self.objects[key] = fileobj.read()
+
+    def set_content_type(self, key, content_type):
+        self.types[key] = content_type
 
     def delete(self, key):
         self.objects.pop(key, None)

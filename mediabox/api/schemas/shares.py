@@ -19,7 +19,7 @@ class ShareCreateIn(StrictIn):
     asset_id: uuid.UUID | None = None
     album_id: uuid.UUID | None = None
     expires_at: AwareDatetime | None = None
-    password: str | None = Field(default=None, min_length=4, max_length=1024)
+    password: str | None = Field(default=None, min_length=8, max_length=1024)
     allow_download: bool = True
     show_location: bool = False
     max_views: int | None = Field(default=None, ge=1, le=1_000_000)
@@ -35,7 +35,7 @@ class SharePatchIn(StrictIn):
     """Fields to change. Leaving `expires_at` out keeps the expiry; `null` removes it."""
 
     expires_at: AwareDatetime | None = None
-    password: str | None = Field(default=None, min_length=4, max_length=1024)
+    password: str | None = Field(default=None, min_length=8, max_length=1024)
     allow_download: bool | None = None
     show_location: bool | None = None
     max_views: int | None = Field(default=None, ge=1, le=1_000_000)

@@ -189,6 +189,9 @@ class BlobStore(Protocol):
 
     def head(self, key: str) -> ObjectInfo | None: ...
 
+    def set_content_type(self, key: str, content_type: str) -> None:
+        """Record the sniffed type of a stored object (replacing what the uploader declared)."""
+
     def read_range(self, key: str, start: int, length: int) -> bytes: ...
 
     def open_read(self, key: str) -> BinaryIO: ...

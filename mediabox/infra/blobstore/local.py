@@ -203,6 +203,11 @@ class LocalBlobStore:
         except FileNotFoundError:
             raise NotFound("Blob not found.", details={"key": key}) from None
 
+    def set_content_type(self, key: str, content_type: str) -> None:
+        info = self.head(key)
+        if info is not None and info.content_type != content_type:
+            self._write_meta(key, content_type, info.etag, info.size)
+
     def put_file(self, key: str, fileobj: BinaryIO, content_type: str) -> None:
         etag, size = self._receive(fileobj, self._object_path(key), limit=None)
         self._write_meta(key, content_type, etag, size)

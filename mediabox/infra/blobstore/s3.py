@@ -15,6 +15,7 @@ from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
 from mediabox.domain.errors import NotFound, StorageUnavailable, ValidationFailed
+from mediabox.domain.media_types import UNKNOWN_TYPE
 from mediabox.infra.blobstore.base import (
     ObjectInfo,
     PartInfo,
@@ -103,7 +104,8 @@ class S3BlobStore:
         validate_key(key)
         expires_in = validate_expires_in(expires_in)
         expires_at = expiry(self._clock(), expires_in)
-        url = self._presign("put_object", {"Key": key, "ContentType": content_type}, expires_in)
+        params = {"Key": key, "ContentType": content_type, "ContentLength": max_bytes}
+        url = self._presign("put_object", params, expires_in)
         return PresignedRequest(url, "PUT", {"Content-Type": content_type}, expires_at)
 
     def stable_jpeg_urls(self, keys: Sequence[str], expires_in: int) -> list[str]:
@@ -130,8 +132,9 @@ class S3BlobStore:
             params["ResponseContentDisposition"] = content_disposition(
                 filename, attachment=attachment
             )
-        if content_type:
-            params["ResponseContentType"] = content_type
+        params["ResponseContentType"] = content_type or UNKNOWN_TYPE
+        if not content_type and "ResponseContentDisposition" not in params:
+            params["ResponseContentDisposition"] = "attachment"
         now = self._clock()
         if not stable:
             url = self._presign("get_object", params, expires_in)
@@ -166,6 +169,7 @@ class S3BlobStore:
             "Key": key,
             "UploadId": upload_id,
             "PartNumber": validate_part_number(part_number),
+            "ContentLength": max_bytes,
         }
         return self._presign("upload_part", params, validate_expires_in(expires_in))
 
@@ -211,6 +215,20 @@ class S3BlobStore:
                 )
         except NotFound:
             pass
+
+    def set_content_type(self, key: str, content_type: str) -> None:
+        """Replace the stored Content-Type by a server-side copy, only when it differs."""
+        info = self.head(key)
+        if info is None or info.content_type == content_type:
+            return
+        with self._errors():
+            self._client.copy_object(
+                Bucket=self._bucket,
+                Key=key,
+                CopySource={"Bucket": self._bucket, "Key": key},
+                ContentType=content_type,
+                MetadataDirective="REPLACE",
+            )
 
     def head(self, key: str) -> ObjectInfo | None:
         validate_key(key)

@@ -94,7 +94,7 @@ def sniff(head: bytes, filename: str | None = None) -> SniffResult | None:
     if head[:4] == b"IIU\x00":
         return _photo("image/x-panasonic-rw2", "rw2")
     if head[:4] in (b"II*\x00", b"MM\x00*"):
-        return _sniff_tiff(head, hint)
+        return _sniff_tiff(head, hint) if len(head) >= 8 else None
     if head[:4] == b"\x1a\x45\xdf\xa3":
         return _sniff_ebml(head)
     if head[4:8] == b"ftyp":

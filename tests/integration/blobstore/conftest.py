@@ -100,7 +100,11 @@ def local_store(tmp_path, clock) -> LocalBlobStore:
 @pytest.fixture
 def blob_app(local_store) -> Flask:
     app = Flask(__name__)
-    install_container(app, types.SimpleNamespace(blob_store=local_store))
+    # The store alone: every PUT grant is let through (`UploadPutGuard` is tested in tests/api).
+    open_guard = types.SimpleNamespace(check=lambda key: None)
+    install_container(
+        app, types.SimpleNamespace(blob_store=local_store, upload_put_guard=open_guard)
+    )
     app.register_blueprint(blobs_bp)
     app.register_error_handler(DomainError, render_error)
     return app

@@ -22,7 +22,7 @@ def _put(client, store, key, body=BODY, content_type="image/jpeg", max_bytes=Non
 def stored(blob_client, local_store):
     key = make_key()
     assert _put(blob_client, local_store, key).status_code == 200
-    return key, local_store.presign_get(key, 600).url
+    return key, local_store.presign_get(key, 600, content_type="image/jpeg").url
 
 
 def _with_query(url, **changes):

@@ -53,13 +53,16 @@ def test_stable_s3_url_matches_botocore_signature(s3_store, clock, monkeypatch):
         botocore.auth, "get_current_datetime", lambda: window_start.replace(tzinfo=None)
     )
 
-    ours = s3_store.presign_get(key, ttl, filename="фото.jpg", stable=True)
+    ours = s3_store.presign_get(
+        key, ttl, filename="фото.jpg", content_type="image/jpeg", stable=True
+    )
     reference = s3_store.client.generate_presigned_url(
         "get_object",
         Params={
             "Bucket": "mediabox-test",
             "Key": key,
             "ResponseContentDisposition": content_disposition("фото.jpg", attachment=False),
+            "ResponseContentType": "image/jpeg",
         },
         ExpiresIn=int((expires_at - window_start).total_seconds()),
     )
