@@ -24,12 +24,14 @@ def run_server(
     threads: int,
     migrate: bool = True,
     worker: bool = True,
+    share_port: int | None = None,
     echo: Callable[[str], None] = print,
 ) -> None:
     """Serve the full app on `host:port` until Ctrl+C or SIGTERM; jobs in flight finish first.
 
     `migrate` applies pending migrations first (in a child process); `worker` runs the job
-    consumer on threads here unless the config turns it off (`RUN_CONSUMER`).
+    consumer on threads here unless the config turns it off (`RUN_CONSUMER`); `share_port`
+    adds the share gateway on that port of the same host (`mediabox.launch.gateway`).
     """
     from waitress import serve as waitress_serve
 
@@ -43,6 +45,7 @@ def run_server(
         upgrade_in_a_child_process()
     echo(f"Mediabox {config.app_env} — data in {config.data_dir}")
     echo(f"Serving on http://{host}:{port}/  (Ctrl+C to stop)")
+    gateway = _start_gateway(config, host, share_port, echo) if share_port else None
     consumer = None
     if config.run_consumer and worker:
         consumer = start_consumer(container_of(app).queue, config, embedded=True)
@@ -62,8 +65,21 @@ def run_server(
     except KeyboardInterrupt:
         echo("stopping")
     finally:
+        if gateway is not None:
+            gateway.stop()
         if consumer is not None:
             consumer.stop(graceful=True)
+
+
+def _start_gateway(config: Config, host: str, port: int, echo: Callable[[str], None]):
+    from mediabox.launch.gateway import start_share_gateway
+
+    try:
+        gateway = start_share_gateway(config, host=host, port=port)
+    except OSError as exc:
+        raise LaunchError(f"cannot open the share gateway on {host}:{port}: {exc}") from exc
+    echo(f"Share gateway (share links only) on http://{host}:{gateway.port}/")
+    return gateway
 
 
 def _stop_on_sigterm(_signum, _frame) -> None:
