@@ -1,18 +1,45 @@
-"""The desktop window's sign-in (SPEC §4b): `GET /desktop/login?t=TOKEN` spends a one-time
+"""The desktop window's routes. `GET /desktop/login?t=TOKEN` (SPEC §4b) spends a one-time
 launch token minted by the launcher in this process, sets the owner's session cookies and
-sends the window to the library (or to `/setup` on the first run)."""
+sends the window to the library (or to `/setup` on the first run). `POST /desktop/focus` lets
+a second launch bring the running window forward; it exists only while a window does (the
+launcher installs a `DesktopShell` with `install_shell`)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, redirect, request
+import hmac
+from typing import Protocol
+
+from flask import Blueprint, Flask, Response, current_app, redirect, request
 
 from mediabox.api.deps import config, container
 from mediabox.api.tokens import issue_tokens, set_cookies
-from mediabox.domain.errors import Forbidden
+from mediabox.domain.errors import Forbidden, NotFound
 
 bp = Blueprint("desktop", __name__, url_prefix="/desktop")
 
 LOOPBACK = {"127.0.0.1", "::1", "::ffff:127.0.0.1"}
+FOCUS_HEADER = "X-Mediabox-Focus"
+EXTENSION = "mediabox_desktop"
+
+
+class DesktopShell(Protocol):
+    """What the desktop launcher offers the app: its window and its focus secret."""
+
+    focus_token: str
+
+    def focus(self) -> None: ...
+
+
+def install_shell(app: Flask, shell: DesktopShell) -> None:
+    """Called by the desktop launcher: this app now runs inside a window."""
+    app.extensions[EXTENSION] = shell
+
+
+def _shell() -> DesktopShell:
+    shell = current_app.extensions.get(EXTENSION)
+    if shell is None or request.remote_addr not in LOOPBACK:
+        raise NotFound()
+    return shell
 
 
 @bp.get("/login")
@@ -25,6 +52,15 @@ def desktop_login() -> Response:
     issued = container().auth.start(owner, request.headers.get("User-Agent", "Mediabox desktop"))
     access, refresh = issue_tokens({}, owner, issued, config())
     return _no_store(set_cookies(redirect("/", code=303), access, refresh))
+
+
+@bp.post("/focus")
+def desktop_focus() -> Response:
+    shell = _shell()
+    if not hmac.compare_digest(request.headers.get(FOCUS_HEADER, ""), shell.focus_token):
+        raise NotFound()
+    shell.focus()
+    return current_app.response_class(status=204)
 
 
 def _no_store(response: Response) -> Response:

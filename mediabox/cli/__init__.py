@@ -8,6 +8,7 @@ from __future__ import annotations
 import click
 
 from mediabox.cli.db import db_group
+from mediabox.cli.desktop import desktop
 from mediabox.cli.importer import import_command
 from mediabox.cli.maintenance import trash_group, uploads_group
 from mediabox.cli.media import media_group
@@ -25,9 +26,10 @@ def main(ctx: click.Context) -> None:
     """Mediabox: your photos and videos on your own disk or bucket."""
     configure_logging()
     if ctx.invoked_subcommand is None:
-        ctx.invoke(serve)
+        ctx.invoke(desktop)
 
 
+main.add_command(desktop)
 main.add_command(serve)
 main.add_command(db_group)
 main.add_command(users_group)

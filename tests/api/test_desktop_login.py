@@ -120,3 +120,35 @@ def test_tokens_of_one_app_mean_nothing_to_another(make_app, config, desktop_app
     assert_error(
         desktop_app.test_client().get(f"/desktop/login?t={token}"), 401, "launch_token_invalid"
     )
+
+
+class FakeShell:
+    focus_token = "f" * 43
+
+    def __init__(self):
+        self.focused = 0
+
+    def focus(self) -> None:
+        self.focused += 1
+
+
+def test_focus_exists_only_inside_a_window_and_needs_its_secret(desktop_app):
+    from mediabox.api.desktop import FOCUS_HEADER, install_shell
+
+    client = desktop_app.test_client()
+    assert_error(client.post("/desktop/focus", headers={FOCUS_HEADER: "x"}), 404, "not_found")
+    shell = FakeShell()
+    install_shell(desktop_app, shell)
+    assert_error(client.post("/desktop/focus"), 404, "not_found")
+    assert_error(client.post("/desktop/focus", headers={FOCUS_HEADER: "g" * 43}), 404)
+    remote = client.post(
+        "/desktop/focus",
+        headers={FOCUS_HEADER: shell.focus_token},
+        environ_base={"REMOTE_ADDR": "10.0.0.2"},
+    )
+    assert_error(remote, 404, "not_found")
+    assert shell.focused == 0
+    assert (
+        client.post("/desktop/focus", headers={FOCUS_HEADER: shell.focus_token}).status_code == 204
+    )
+    assert shell.focused == 1
