@@ -1,8 +1,9 @@
 """The desktop window's routes. `GET /desktop/login?t=TOKEN` (SPEC §4b) spends a one-time
 launch token minted by the launcher in this process, sets the owner's session cookies and
 sends the window to the library (or to `/setup` on the first run). `POST /desktop/focus` lets
-a second launch bring the running window forward; it exists only while a window does (the
-launcher installs a `DesktopShell` with `install_shell`)."""
+a second launch bring the running window forward, and `/api/v1/desktop/network` (admin) is
+"Open on my network": start, stop and report the LAN listener. Both exist only while a window
+does (the launcher installs a `DesktopShell` with `install_shell`) and only for 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -10,22 +11,35 @@ import hmac
 from typing import Protocol
 
 from flask import Blueprint, Flask, Response, current_app, redirect, request
+from flask_jwt_extended import verify_jwt_in_request
 
-from mediabox.api.deps import config, container
+from mediabox.api.deps import config, container, me
 from mediabox.api.tokens import issue_tokens, set_cookies
 from mediabox.domain.errors import Forbidden, NotFound
 
 bp = Blueprint("desktop", __name__, url_prefix="/desktop")
+network_bp = Blueprint("desktop_network", __name__, url_prefix="/api/v1/desktop")
 
 LOOPBACK = {"127.0.0.1", "::1", "::ffff:127.0.0.1"}
 FOCUS_HEADER = "X-Mediabox-Focus"
 EXTENSION = "mediabox_desktop"
 
 
+class NetworkSharing(Protocol):
+    """The LAN listener of the desktop: each call answers `{running, urls, name}`."""
+
+    def status(self) -> dict: ...
+
+    def start(self) -> dict: ...
+
+    def stop(self) -> dict: ...
+
+
 class DesktopShell(Protocol):
-    """What the desktop launcher offers the app: its window and its focus secret."""
+    """What the desktop launcher offers the app: its window, focus secret and LAN switch."""
 
     focus_token: str
+    network: NetworkSharing
 
     def focus(self) -> None: ...
 
@@ -61,6 +75,35 @@ def desktop_focus() -> Response:
         raise NotFound()
     shell.focus()
     return current_app.response_class(status=204)
+
+
+@network_bp.get("/network")
+def network_status() -> Response:
+    return _network_answer(_network_admin().status())
+
+
+@network_bp.post("/network")
+def network_start() -> Response:
+    return _network_answer(_network_admin().start())
+
+
+@network_bp.delete("/network")
+def network_stop() -> Response:
+    return _network_answer(_network_admin().stop())
+
+
+def _network_admin() -> NetworkSharing:
+    shell = _shell()
+    verify_jwt_in_request()
+    if not me().is_admin:
+        raise Forbidden("Only an administrator can open Mediabox on the network.")
+    return shell.network
+
+
+def _network_answer(state: dict) -> Response:
+    return current_app.json.response(
+        {"running": bool(state["running"]), "urls": list(state["urls"]), "name": state["name"]}
+    )
 
 
 def _no_store(response: Response) -> Response:

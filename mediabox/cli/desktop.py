@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import sys
+
 import click
 
 from mediabox.cli.context import load_config
@@ -21,4 +25,9 @@ def desktop(no_window: bool) -> None:
         code = run_desktop(load_config(), gui=not no_window, echo=click.echo)
     except LaunchError as exc:
         raise click.ClickException(str(exc)) from exc
-    raise SystemExit(code)
+    # Everything is stopped, checkpointed and flushed by now; skip the interpreter's teardown
+    # of Qt WebEngine and the native media libraries, which takes seconds (and Qt's can crash).
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

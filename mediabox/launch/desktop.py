@@ -15,6 +15,7 @@ from collections.abc import Callable
 from mediabox.infra.config import Config
 from mediabox.infra.memory import tune_allocator
 from mediabox.launch.instance import InstanceLock, choose_port
+from mediabox.launch.lan import LanSharing
 from mediabox.launch.listener import Listener
 from mediabox.launch.server import upgrade_in_a_child_process
 from mediabox.launch.window import (
@@ -27,7 +28,7 @@ from mediabox.launch.window import (
 log = logging.getLogger("mediabox.desktop")
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM) if hasattr(signal, "SIGTERM") else ()
-JOB_GRACE_SECONDS = 2.0
+JOB_GRACE_SECONDS = 1.5
 
 
 def run_desktop(config: Config, *, gui: bool = True, echo: Callable[[str], None] = print) -> int:
@@ -59,6 +60,7 @@ class Desktop:
         self.echo = echo
         self.focus_token = lock.focus_token
         self.window: Window | None = None
+        self.network: LanSharing | None = None
         self.stopping = threading.Event()
 
     def focus(self) -> None:
@@ -83,7 +85,9 @@ class Desktop:
             app, host="127.0.0.1", port=choose_port(self.lock.remembered_port()), threads=8
         ).start()
         self.lock.publish(listener.port)
+        self.network = LanSharing(app, preferred_port=listener.port + 1)
         consumer = None
+        jobs = JobTracker(container_of(app).queue.huey)
         if self.config.run_consumer:
             consumer = start_consumer(container_of(app).queue, self.config, embedded=True)
         token = container_of(app).desktop_sign_in.mint()
@@ -97,7 +101,7 @@ class Desktop:
                 open_in_browser(url, reason, self.echo)
                 self.stopping.wait()
         finally:
-            self._shutdown(app, listener, consumer)
+            self._shutdown(app, listener, consumer, jobs)
         return 0
 
     def _window(self, url: str) -> str | None:
@@ -127,27 +131,49 @@ class Desktop:
 
         threading.Thread(target=wait, name="mediabox-signals", daemon=True).start()
 
-    def _shutdown(self, app, listener: Listener, consumer) -> None:
+    def _shutdown(self, app, listener: Listener, consumer, jobs: JobTracker) -> None:
         from mediabox.infra.db import checkpoint_sqlite, db
 
+        started = time.monotonic()
         self.stopping.set()
-        listener.stop(timeout=2)
         if consumer is not None:
-            _stop_consumer(consumer, JOB_GRACE_SECONDS)
+            consumer.stop(graceful=False)  # no new jobs start; running ones go on for a while
+        if self.network is not None:
+            self.network.stop()
+        listener.stop(timeout=JOB_GRACE_SECONDS)
+        if not jobs.wait_idle(started + JOB_GRACE_SECONDS):
+            log.warning("desktop: jobs still running are left to the next start")
         with app.app_context():
             db.session.remove()
             checkpoint_sqlite(db.engine)
             db.engine.dispose()
         self.lock.withdraw()
-        log.info("desktop: stopped")
+        log.info("desktop: stopped in %.2f s", time.monotonic() - started)
 
 
-def _stop_consumer(consumer, grace: float) -> None:
-    """Let running jobs finish within `grace`; any still running stay re-runnable (their lease
-    lapses and the next start picks them up)."""
-    consumer.stop(graceful=False)
-    deadline = time.monotonic() + grace
-    for _, thread in consumer.worker_threads:
-        thread.join(max(0.0, deadline - time.monotonic()))
-    if any(thread.is_alive() for _, thread in consumer.worker_threads):
-        log.warning("desktop: jobs still running are left to the next start")
+class JobTracker:
+    """Counts the jobs running in this process (huey's execute hooks), so closing the window
+    waits only while one runs. A job cut short stays re-runnable: its lease lapses and the
+    next start's stalled-work pass takes it up again."""
+
+    def __init__(self, huey):
+        self.running = 0
+        self._changed = threading.Condition()
+        huey.pre_execute(name="mediabox-desktop-started")(self._started)
+        huey.post_execute(name="mediabox-desktop-finished")(self._finished)
+
+    def _started(self, _task) -> None:
+        with self._changed:
+            self.running += 1
+
+    def _finished(self, _task, _value, _exc) -> None:
+        with self._changed:
+            self.running -= 1
+            self._changed.notify_all()
+
+    def wait_idle(self, deadline: float) -> bool:
+        """Wait until no job runs or `deadline` (monotonic) passes; True when idle."""
+        with self._changed:
+            return self._changed.wait_for(
+                lambda: self.running <= 0, timeout=max(0.0, deadline - time.monotonic())
+            )

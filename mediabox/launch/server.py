@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from mediabox.infra.config import Config
 from mediabox.infra.memory import tune_allocator
+from mediabox.launch.lan import announce_server, lan_banner
 
 
 class LaunchError(Exception):
@@ -45,6 +46,9 @@ def run_server(
         upgrade_in_a_child_process()
     echo(f"Mediabox {config.app_env} — data in {config.data_dir}")
     echo(f"Serving on http://{host}:{port}/  (Ctrl+C to stop)")
+    for line in lan_banner(host, port):
+        echo(line)
+    announcement = announce_server(host, port)
     gateway = _start_gateway(config, host, share_port, echo) if share_port else None
     consumer = None
     if config.run_consumer and worker:
@@ -65,6 +69,8 @@ def run_server(
     except KeyboardInterrupt:
         echo("stopping")
     finally:
+        if announcement is not None:
+            announcement.withdraw()
         if gateway is not None:
             gateway.stop()
         if consumer is not None:
