@@ -1,9 +1,10 @@
 """The desktop window's routes. `GET /desktop/login?t=TOKEN` (SPEC §4b) spends a one-time
 launch token minted by the launcher in this process, sets the owner's session cookies and
 sends the window to the library (or to `/setup` on the first run). `POST /desktop/focus` lets
-a second launch bring the running window forward, and `/api/v1/desktop/network` (admin) is
-"Open on my network": start, stop and report the LAN listener. Both exist only while a window
-does (the launcher installs a `DesktopShell` with `install_shell`) and only for 127.0.0.1."""
+a second launch bring the running window forward, and `/desktop/network` (GET/POST/DELETE,
+admin) is "Open on my network": report, start and stop the LAN listener. These exist only
+while a window does (the launcher installs a `DesktopShell` with `install_shell`) and only for
+127.0.0.1; they are not part of the public API (nor its OpenAPI document)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,6 @@ from mediabox.api.tokens import issue_tokens, set_cookies
 from mediabox.domain.errors import Forbidden, NotFound
 
 bp = Blueprint("desktop", __name__, url_prefix="/desktop")
-network_bp = Blueprint("desktop_network", __name__, url_prefix="/api/v1/desktop")
 
 LOOPBACK = {"127.0.0.1", "::1", "::ffff:127.0.0.1"}
 FOCUS_HEADER = "X-Mediabox-Focus"
@@ -77,17 +77,17 @@ def desktop_focus() -> Response:
     return current_app.response_class(status=204)
 
 
-@network_bp.get("/network")
+@bp.get("/network")
 def network_status() -> Response:
     return _network_answer(_network_admin().status())
 
 
-@network_bp.post("/network")
+@bp.post("/network")
 def network_start() -> Response:
     return _network_answer(_network_admin().start())
 
 
-@network_bp.delete("/network")
+@bp.delete("/network")
 def network_stop() -> Response:
     return _network_answer(_network_admin().stop())
 

@@ -95,6 +95,13 @@ def _stop_on_sigterm(_signum, _frame) -> None:
 
 def upgrade_in_a_child_process() -> None:
     """Migrate in a short-lived process so the server never holds Alembic in memory."""
-    result = subprocess.run([sys.executable, "-m", "mediabox.cli", "db", "upgrade"], check=False)
+    result = subprocess.run([*self_command(), "db", "upgrade"], check=False)  # noqa: S603
     if result.returncode != 0:
         raise LaunchError("database migration failed; see the messages above")
+
+
+def self_command() -> list[str]:
+    """How to run `mediabox` again: the bundle's own executable when frozen (PyInstaller)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-m", "mediabox.cli"]

@@ -81,10 +81,10 @@ def test_open_on_my_network_starts_announces_and_stops_the_lan_listener(desktop_
     admin = sign_up(client)
     expected = f"{service_name()}.{SERVICE_TYPE}"
 
-    assert client.get("/api/v1/desktop/network", headers=admin.bearer).json == {
+    assert client.get("/desktop/network", headers=admin.bearer).json == {
         "running": False, "urls": [], "name": None,
     }  # fmt: skip
-    started = client.post("/api/v1/desktop/network", headers=admin.bearer)
+    started = client.post("/desktop/network", headers=admin.bearer)
     assert started.status_code == 200, started.get_json()
     state = started.json
     assert state["running"] is True and state["name"] == service_name()
@@ -94,9 +94,9 @@ def test_open_on_my_network_starts_announces_and_stops_the_lan_listener(desktop_
     health = requests.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=5)
     assert health.status_code == 200, "the same app answers on the LAN port"
 
-    again = client.post("/api/v1/desktop/network", headers=admin.bearer).json
+    again = client.post("/desktop/network", headers=admin.bearer).json
     assert again == state, "starting twice keeps the one listener"
-    stopped = client.delete("/api/v1/desktop/network", headers=admin.bearer)
+    stopped = client.delete("/desktop/network", headers=admin.bearer)
     assert stopped.json == {"running": False, "urls": [], "name": None}
     watcher.wait_for(("removed", expected))
     with pytest.raises(requests.ConnectionError):
@@ -108,11 +108,11 @@ def test_only_an_admin_on_this_computer_may_switch_it(desktop_app):
     sign_up(client, "owner@example.com")
     assert register(client, "guest@example.com").status_code == 201
     guest = sign_up_existing(client, "guest@example.com")
-    assert_error(client.post("/api/v1/desktop/network", headers=guest), 403)
-    assert_error(desktop_app.test_client().post("/api/v1/desktop/network"), 401)
+    assert_error(client.post("/desktop/network", headers=guest), 403)
+    assert_error(desktop_app.test_client().post("/desktop/network"), 401)
     owner = sign_up_existing(client, "owner@example.com")
     remote = client.post(
-        "/api/v1/desktop/network", headers=owner, environ_base={"REMOTE_ADDR": "192.168.1.9"}
+        "/desktop/network", headers=owner, environ_base={"REMOTE_ADDR": "192.168.1.9"}
     )
     assert_error(remote, 404, "not_found")
 
@@ -120,7 +120,7 @@ def test_only_an_admin_on_this_computer_may_switch_it(desktop_app):
 def test_the_network_api_does_not_exist_outside_the_desktop(client):
     owner = sign_up(client)
     for method in ("GET", "POST", "DELETE"):
-        response = client.open("/api/v1/desktop/network", method=method, headers=owner.bearer)
+        response = client.open("/desktop/network", method=method, headers=owner.bearer)
         assert_error(response, 404, "not_found")
 
 
