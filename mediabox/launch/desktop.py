@@ -95,9 +95,9 @@ class Desktop:
         log.info("desktop: serving on %s (%.2f s)", listener.url, time.monotonic() - started)
         try:
             reason = gui_unavailable_reason() if gui else "the window was turned off"
-            if reason is None:
+            if reason is None and not self.stopping.is_set():
                 reason = self._window(url)
-            if reason is not None:
+            if reason is not None and not self.stopping.is_set():
                 open_in_browser(url, reason, self.echo)
                 self.stopping.wait()
         finally:
