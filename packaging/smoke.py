@@ -75,7 +75,8 @@ def main() -> None:
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(30)
-    size = sum(f.stat().st_size for f in binary.parent.rglob("*") if f.is_file())
+    files = binary.parent.rglob("*")
+    size = sum(f.stat().st_size for f in files if f.is_file() and not f.is_symlink())
     print(f"smoke: server stopped with {server.returncode}; bundle {size / 1e6:.0f} MB")
     if server.returncode != 0:
         sys.exit(1)
