@@ -38,6 +38,7 @@ from mediabox.services.albums import AlbumService
 from mediabox.services.assets import AssetService
 from mediabox.services.auth import AuthService
 from mediabox.services.backoff import BackoffPolicy, FailureBackoff
+from mediabox.services.desktop import DesktopSignInService
 from mediabox.services.health import HealthService
 from mediabox.services.household import HouseholdService
 from mediabox.services.imports import ImportService
@@ -93,6 +94,7 @@ class Container(ShareContainer):
     timeline: TimelineService
     household: HouseholdService
     stats: StatsService
+    desktop_sign_in: DesktopSignInService
     queue: JobQueue
     enqueue_processing: Callable[[uuid.UUID], None]
 
@@ -234,6 +236,7 @@ def build_container(
         users=users,
         auth=AuthService(session, sessions_repo, clock, config.jwt_refresh_ttl_seconds),
         health=HealthService(HealthRepository(session)),
+        desktop_sign_in=DesktopSignInService(users_repo, clock),
         uploads=uploads,
         upload_put_guard=UploadPutGuard(assets_repo),
         imports=ImportService(session, assets_repo, blob_store, uploads),
@@ -260,7 +263,7 @@ def build_container(
             albums_repo,
             hasher,
             clock,
-            public_base_url=config.public_base_url,
+            public_base_url=config.public_share_url or config.public_base_url,
         ),
         processing=ProcessingService(
             session,

@@ -13,13 +13,23 @@ from flask import Blueprint, Flask
 
 
 def full_blueprints(*, local_blobs: bool) -> list[Blueprint]:
-    from mediabox.api import albums, auth, blobs, meta, public_shares, shares, tags, timeline
+    from mediabox.api import (
+        albums,
+        auth,
+        blobs,
+        desktop,
+        meta,
+        public_shares,
+        shares,
+        tags,
+        timeline,
+    )
     from mediabox.api import assets as assets_api
     from mediabox.api import jobs as jobs_api
     from mediabox.api import uploads as uploads_api
     from mediabox.api import users as users_api
 
-    blueprints = [meta.bp, meta.docs_bp, auth.bp, jobs_api.bp]
+    blueprints = [meta.bp, meta.docs_bp, auth.bp, desktop.bp, jobs_api.bp]
     blueprints += [users_api.bp, users_api.stats_bp]
     blueprints += [uploads_api.bp, assets_api.bp, assets_api.trash_bp, timeline.bp]
     blueprints += [albums.bp, tags.bp, shares.bp, public_shares.public_bp]

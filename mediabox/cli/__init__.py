@@ -10,6 +10,7 @@ import os
 import click
 
 from mediabox.cli.db import db_group
+from mediabox.cli.desktop import desktop
 from mediabox.cli.importer import import_command
 from mediabox.cli.maintenance import trash_group, uploads_group
 from mediabox.cli.media import media_group
@@ -28,9 +29,10 @@ def main(ctx: click.Context) -> None:
     os.umask(0o077)  # every file Mediabox creates (database, queue, blobs) is the user's only
     configure_logging()
     if ctx.invoked_subcommand is None:
-        ctx.invoke(serve)
+        ctx.invoke(desktop)
 
 
+main.add_command(desktop)
 main.add_command(serve)
 main.add_command(db_group)
 main.add_command(users_group)

@@ -15,7 +15,15 @@ from mediabox.cli.context import load_config
 @click.option(
     "--no-worker", is_flag=True, help="Do not run background jobs here (use `mediabox worker`)."
 )
-def serve(host: str, port: int, threads: int, no_migrate: bool, no_worker: bool) -> None:
+@click.option(
+    "--share-port",
+    type=int,
+    default=None,
+    help="Also serve the share gateway (share links only) on this port.",
+)
+def serve(
+    host: str, port: int, threads: int, no_migrate: bool, no_worker: bool, share_port: int | None
+) -> None:
     """Serve the API and web app (LAN mode)."""
     from mediabox.launch.server import LaunchError, run_server
 
@@ -27,6 +35,7 @@ def serve(host: str, port: int, threads: int, no_migrate: bool, no_worker: bool)
             threads=threads,
             migrate=not no_migrate,
             worker=not no_worker,
+            share_port=share_port,
             echo=click.echo,
         )
     except LaunchError as exc:

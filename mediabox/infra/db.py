@@ -67,3 +67,11 @@ def with_migrations(app):
     if "migrate" not in app.extensions:
         Migrate(app, db, directory=migrations_dir(), render_as_batch=True, compare_type=True)
     return app
+
+
+def checkpoint_sqlite(engine) -> None:
+    """Fold SQLite's write-ahead log into the database file (on a clean exit); no-op elsewhere."""
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

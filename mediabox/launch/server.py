@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from mediabox.infra.config import Config
 from mediabox.infra.memory import tune_allocator
+from mediabox.launch.lan import announce_server, lan_banner
 
 
 class LaunchError(Exception):
@@ -24,12 +25,14 @@ def run_server(
     threads: int,
     migrate: bool = True,
     worker: bool = True,
+    share_port: int | None = None,
     echo: Callable[[str], None] = print,
 ) -> None:
     """Serve the full app on `host:port` until Ctrl+C or SIGTERM; jobs in flight finish first.
 
     `migrate` applies pending migrations first (in a child process); `worker` runs the job
-    consumer on threads here unless the config turns it off (`RUN_CONSUMER`).
+    consumer on threads here unless the config turns it off (`RUN_CONSUMER`); `share_port`
+    adds the share gateway on that port of the same host (`mediabox.launch.gateway`).
     """
     from mediabox.app import create_app, job_runner
     from mediabox.container import container_of
@@ -43,6 +46,10 @@ def run_server(
         upgrade_in_a_child_process()
     echo(f"Mediabox {config.app_env} — data in {config.data_dir}")
     echo(f"Serving on http://{host}:{port}/  (Ctrl+C to stop)")
+    for line in lan_banner(host, port):
+        echo(line)
+    announcement = announce_server(host, port)
+    gateway = _start_gateway(config, host, share_port, echo) if share_port else None
     consumer = None
     if config.run_consumer and worker:
         consumer = start_consumer(
@@ -65,6 +72,10 @@ def run_server(
     except KeyboardInterrupt:
         echo("stopping")
     finally:
+        if announcement is not None:
+            announcement.withdraw()
+        if gateway is not None:
+            gateway.stop()
         if consumer is not None:
             consumer.stop(graceful=True)
 
@@ -80,6 +91,17 @@ def refuse_weak_secrets(config: Config, host: str) -> None:
         raise LaunchError(str(exc)) from exc
 
 
+def _start_gateway(config: Config, host: str, port: int, echo: Callable[[str], None]):
+    from mediabox.launch.gateway import start_share_gateway
+
+    try:
+        gateway = start_share_gateway(config, host=host, port=port)
+    except OSError as exc:
+        raise LaunchError(f"cannot open the share gateway on {host}:{port}: {exc}") from exc
+    echo(f"Share gateway (share links only) on http://{host}:{gateway.port}/")
+    return gateway
+
+
 def _stop_on_sigterm(_signum, _frame) -> None:
     """Treat SIGTERM (service managers, `kill`) like Ctrl+C so jobs in flight stop cleanly."""
     raise KeyboardInterrupt
@@ -87,6 +109,13 @@ def _stop_on_sigterm(_signum, _frame) -> None:
 
 def upgrade_in_a_child_process() -> None:
     """Migrate in a short-lived process so the server never holds Alembic in memory."""
-    result = subprocess.run([sys.executable, "-m", "mediabox.cli", "db", "upgrade"], check=False)
+    result = subprocess.run([*self_command(), "db", "upgrade"], check=False)  # noqa: S603
     if result.returncode != 0:
         raise LaunchError("database migration failed; see the messages above")
+
+
+def self_command() -> list[str]:
+    """How to run `mediabox` again: the bundle's own executable when frozen (PyInstaller)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-m", "mediabox.cli"]

@@ -33,6 +33,11 @@ class UserRepository:
         found = select(func.count()).where(User.is_admin.is_(True), User.is_active.is_(True))
         return self.session.scalar(found) or 0
 
+    def first_active_admin(self) -> User | None:
+        """The owner of a one-person install: the oldest active admin."""
+        found = select(User).where(User.is_admin.is_(True), User.is_active.is_(True))
+        return self.session.scalars(found.order_by(User.created_at, User.email).limit(1)).first()
+
     def add(self, user: User) -> User:
         """Insert; an email registered by a concurrent request is AlreadyExists."""
         self.session.add(user)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import statistics
 import subprocess
@@ -13,6 +14,8 @@ from pathlib import Path
 import requests
 
 ROOT = Path(__file__).resolve().parents[2]
+RUNNER = Path(__file__).resolve().parent / "_wsgi_runner.py"
+WSGI_SERVERS = ("waitress", "cheroot", "granian")
 
 
 def free_port() -> int:
@@ -22,9 +25,17 @@ def free_port() -> int:
 
 
 class Server:
-    """`python -m mediabox.cli serve` in a subprocess on a free 127.0.0.1 port."""
+    """`python -m mediabox.cli serve` (waitress) in a subprocess on a free 127.0.0.1 port, or
+    the same app under cheroot or granian (`_wsgi_runner.py`) for the comparison."""
 
-    def __init__(self, data_dir: Path, env: dict[str, str] | None = None, threads: int = 8):
+    def __init__(
+        self,
+        data_dir: Path,
+        env: dict[str, str] | None = None,
+        threads: int = 8,
+        wsgi: str = "waitress",
+    ):
+        self.wsgi = wsgi
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         full_env = {
@@ -35,9 +46,24 @@ class Server:
             "LOGIN_ACCOUNT_RATE_LIMIT": "1000 per minute",
             **(env or {}),
         }
+        if wsgi == "waitress":
+            command = [
+                sys.executable,
+                "-m",
+                "mediabox.cli",
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--threads",
+                str(threads),
+                "--no-worker",
+            ]
+        else:
+            command = [sys.executable, str(RUNNER), wsgi, str(self.port), str(threads)]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mediabox.cli", "serve", "--host", "127.0.0.1",
-             "--port", str(self.port), "--threads", str(threads), "--no-worker"],
+            command,
             env=full_env,
             cwd=str(data_dir),
             stdout=subprocess.DEVNULL,
@@ -56,11 +82,9 @@ class Server:
         raise RuntimeError("the server did not start")
 
     def peak_rss_mb(self) -> float:
-        """Peak resident set size (VmHWM) of the server process."""
-        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-        return float("nan")
+        """Peak resident set size (VmHWM) of the server process and its children (granian's
+        worker is one), added up."""
+        return sum(_vm_hwm_kib(pid) for pid in _tree(self.process.pid)) / 1024
 
     def login(self, email: str, password: str = "benchmark passphrase") -> dict[str, str]:  # noqa: S107
         requests.post(
@@ -78,12 +102,32 @@ class Server:
 
     def stop(self) -> None:
         if self.process.poll() is None:
-            self.process.terminate()
+            self.process.send_signal(signal.SIGINT if self.wsgi == "granian" else signal.SIGTERM)
             try:
                 self.process.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+def _tree(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*/children"):
+            todo += [int(child) for child in task.read_text().split()]
+    return found
+
+
+def _vm_hwm_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def percentiles(samples_ms: list[float]) -> dict[str, float]:

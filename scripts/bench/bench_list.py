@@ -1,11 +1,13 @@
 """Benchmark: `GET /assets?limit=200` through the HTTP stack vs the bare SQL query.
 
 Seeds N assets for one user and N for another with bulk inserts, serves them with a real
-`mediabox serve` (waitress) on 127.0.0.1, and reports p50/p95/p99 for the first page and a
-deep page, beside the same keyset query run directly on the database.
+`mediabox serve` (waitress) on 127.0.0.1 — or cheroot, granian (`--servers`, one row each) —
+and reports p50/p95/p99 for the first page and a deep page, beside the same keyset query run
+directly on the database, and each server's peak RSS.
 
 Usage: python scripts/bench/bench_list.py [--assets 100000] [--requests 300]
        [--database-url postgresql://...]   (default: a fresh SQLite file)
+       [--servers waitress,cheroot,granian]
 Targets on SQLite: p50 < 15 ms, p99 < 40 ms, HTTP/bare ratio < 3.
 """
 
@@ -26,7 +28,7 @@ import requests
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _http_server import Server, fmt, percentiles
+from _http_server import WSGI_SERVERS, Server, fmt, percentiles
 
 LIMIT = 200
 
@@ -72,6 +74,7 @@ def seed(app, owner_ids: list[uuid.UUID], per_user: int) -> None:
                         "sha256": f"{asset_id.hex}{asset_id.hex}",
                         "description": "",
                         "captured_at": captured,
+                        "local_date": captured.date(),
                         "captured_at_source": "exif",
                         "width": 4032,
                         "height": 3024,
@@ -140,14 +143,21 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=300, help="timed requests per case")
     parser.add_argument("--deep-page", type=int, default=250, help="page number of the deep page")
     parser.add_argument("--database-url", default="", help="default: SQLite in a temp dir")
+    parser.add_argument(
+        "--servers", default="waitress", help=f"comma-separated, of {', '.join(WSGI_SERVERS)}"
+    )
     args = parser.parse_args()
+    kinds = [k.strip() for k in args.servers.split(",") if k.strip()]
+    unknown = set(kinds) - set(WSGI_SERVERS)
+    if unknown:
+        parser.error(f"unknown server(s): {', '.join(sorted(unknown))}")
 
     work = Path(tempfile.mkdtemp(prefix="mediabox-bench-list-"))
     database_url = args.database_url or f"sqlite:///{work / 'mediabox.sqlite3'}"
     server = None
     try:
         app, _config = migrate_and_users(work, database_url)
-        server = Server(work, {"DATABASE_URL": database_url})
+        server = Server(work, {"DATABASE_URL": database_url}, wsgi=kinds[0])
         headers = server.login("bench@example.com")
         server.login("other@example.com")
         from mediabox.container import container_of
@@ -177,14 +187,26 @@ def main() -> None:
             "first page": (None, None),
             f"page {deep_page} (~{(deep_page - 1) * LIMIT} deep)": (cursor, after),
         }
+        bare = {name: percentiles(time_sql(app, owner, a, args.requests))
+                for name, (_c, a) in cases.items()}  # fmt: skip
         print(f"GET /api/v1/assets?limit={LIMIT}, {args.requests} requests each")
-        for name, (page_cursor, page_after) in cases.items():
-            http = percentiles(time_http(server, headers, page_cursor, args.requests))
-            sql = percentiles(time_sql(app, owner, page_after, args.requests))
-            print(f"  {name}")
-            print(f"    HTTP       {fmt(http)}")
-            print(f"    bare SQL   {fmt(sql)}")
-            print(f"    ratio HTTP/bare (p50) = {http['p50'] / sql['p50']:.2f}")
+        rows = []
+        for index, kind in enumerate(kinds):
+            if index:
+                server.stop()
+                server = Server(work, {"DATABASE_URL": database_url}, wsgi=kind)
+                headers = server.login("bench@example.com")
+            for name, (page_cursor, _after) in cases.items():
+                http = percentiles(time_http(server, headers, page_cursor, args.requests))
+                rows.append((kind, name, http, http["p50"] / bare[name]["p50"]))
+            rows.append((kind, "RSS peak", None, server.peak_rss_mb()))
+        for name, stats in bare.items():
+            print(f"  bare SQL   {name:<24} {fmt(stats)}")
+        for kind, name, http, value in rows:
+            if http is None:
+                print(f"  {kind:<10} server RSS peak {value:.0f} MB")
+            else:
+                print(f"  {kind:<10} {name:<24} {fmt(http)}   HTTP/bare p50 {value:.2f}")
         print("targets (SQLite): p50 < 15 ms, p99 < 40 ms, HTTP/bare ratio < 3")
     finally:
         if server is not None:

@@ -1,11 +1,13 @@
 """Benchmark: uploads through the local store vs `cp` of the same bytes on the same disk.
 
 One large file as a multipart upload (4 parts in flight) and many 30 MiB files as single
-signed PUTs (4 in flight), against a real `mediabox serve` (waitress) on 127.0.0.1. Prints
-throughput beside `cp` + fsync of the same bytes on the same disk, and the server's peak RSS.
+signed PUTs (4 in flight), against a real `mediabox serve` (waitress) on 127.0.0.1, or the
+same app under cheroot or granian (`--servers waitress,cheroot,granian`, one row each).
+Prints throughput beside `cp` + fsync of the same bytes on the same disk, and each server's
+idle and peak RSS.
 
 Usage: python scripts/bench/bench_upload.py [--big-mib 2048] [--small-count 50]
-       [--small-mib 30] [--in-flight 4] [--dir /work/tmp]
+       [--small-mib 30] [--in-flight 4] [--dir /work/tmp] [--servers waitress,...]
 Targets: throughput >= 0.7 of cp; server peak RSS < 150 MB.
 """
 
@@ -26,7 +28,7 @@ import requests
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _http_server import Server
+from _http_server import WSGI_SERVERS, Server
 
 MiB = 1024 * 1024
 JPEG_HEAD = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
@@ -122,36 +124,17 @@ def cp_seconds(source: Path, dest_dir: Path, copies: int, in_flight: int) -> flo
     return elapsed
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--big-mib", type=int, default=2048)
-    parser.add_argument("--small-count", type=int, default=50)
-    parser.add_argument("--small-mib", type=int, default=30)
-    parser.add_argument("--in-flight", type=int, default=4)
-    parser.add_argument("--dir", default="/work/tmp", help="scratch dir (same disk as data)")
-    args = parser.parse_args()
-
-    Path(args.dir).mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="mediabox-bench-upload-", dir=args.dir))
-    server = None
+def measure(kind: str, work: Path, big: Path, small_body: bytes, args) -> dict[str, float]:
+    """Upload through one WSGI server on a fresh data dir: seconds and peak RSS."""
+    data_dir = work / f"data-{kind}"
+    data_dir.mkdir()
+    server = Server(data_dir, threads=8, wsgi=kind)
     try:
-        data_dir, scratch = work / "data", work / "scratch"
-        data_dir.mkdir()
-        scratch.mkdir()
-        big, small = scratch / "big.jpg", scratch / "small.jpg"
-        make_source(big, args.big_mib * MiB)
-        make_source(small, args.small_mib * MiB)
-        small_body = small.read_bytes()
-
-        server = Server(data_dir, threads=8)
         headers = server.login("bench@example.com")
         rss_idle = server.peak_rss_mb()
-
         began = time.perf_counter()
         upload_multipart(server, headers, big, args.in_flight)
         big_s = time.perf_counter() - began
-        big_cp = cp_seconds(big, scratch, 1, 1)
-
         began = time.perf_counter()
         with ThreadPoolExecutor(max_workers=args.in_flight) as pool:
             list(
@@ -161,24 +144,56 @@ def main() -> None:
                 )
             )
         small_s = time.perf_counter() - began
+        return {"big_s": big_s, "small_s": small_s, "idle": rss_idle, "peak": server.peak_rss_mb()}
+    finally:
+        server.stop()
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--big-mib", type=int, default=2048)
+    parser.add_argument("--small-count", type=int, default=50)
+    parser.add_argument("--small-mib", type=int, default=30)
+    parser.add_argument("--in-flight", type=int, default=4)
+    parser.add_argument("--dir", default="/work/tmp", help="scratch dir (same disk as data)")
+    parser.add_argument(
+        "--servers", default="waitress", help=f"comma-separated, of {', '.join(WSGI_SERVERS)}"
+    )
+    args = parser.parse_args()
+    kinds = [k.strip() for k in args.servers.split(",") if k.strip()]
+    unknown = set(kinds) - set(WSGI_SERVERS)
+    if unknown:
+        parser.error(f"unknown server(s): {', '.join(sorted(unknown))}")
+
+    Path(args.dir).mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="mediabox-bench-upload-", dir=args.dir))
+    try:
+        scratch = work / "scratch"
+        scratch.mkdir()
+        big, small = scratch / "big.jpg", scratch / "small.jpg"
+        make_source(big, args.big_mib * MiB)
+        make_source(small, args.small_mib * MiB)
+        small_body = small.read_bytes()
+        big_cp = cp_seconds(big, scratch, 1, 1)
         small_cp = cp_seconds(small, scratch, args.small_count, args.in_flight)
-        rss_peak = server.peak_rss_mb()
+        results = {kind: measure(kind, work, big, small_body, args) for kind in kinds}
 
         big_mb = args.big_mib * MiB / 1e6
         small_mb = args.small_count * args.small_mib * MiB / 1e6
-        print(f"multipart {args.big_mib} MiB, {args.in_flight} parts in flight:")
-        print(f"  upload {big_mb / big_s:8.1f} MB/s ({big_s:.1f} s)   "
-              f"cp+fsync {big_mb / big_cp:8.1f} MB/s ({big_cp:.1f} s)   "
-              f"ratio {big_cp / big_s:.2f}")  # fmt: skip
-        print(f"{args.small_count} x {args.small_mib} MiB single PUTs, {args.in_flight} in flight:")
-        print(f"  upload {small_mb / small_s:8.1f} MB/s ({small_s:.1f} s)   "
-              f"cp+fsync {small_mb / small_cp:8.1f} MB/s ({small_cp:.1f} s)   "
-              f"ratio {small_cp / small_s:.2f}")  # fmt: skip
-        print(f"server RSS: idle {rss_idle:.0f} MB, peak {rss_peak:.0f} MB (VmHWM)")
+        flight = args.in_flight
+        print(f"multipart: {args.big_mib} MiB, {flight} parts in flight; single: "
+              f"{args.small_count} x {args.small_mib} MiB PUTs, {flight} in flight")  # fmt: skip
+        print(f"cp+fsync: multipart-size {big_mb / big_cp:.1f} MB/s, "
+              f"single-size {small_mb / small_cp:.1f} MB/s")  # fmt: skip
+        print(f"{'server':<10}{'multipart MB/s':>16}{'x cp':>7}{'single MB/s':>14}{'x cp':>7}"
+              f"{'RSS idle':>10}{'RSS peak':>10}")  # fmt: skip
+        for kind, r in results.items():
+            print(f"{kind:<10}{big_mb / r['big_s']:>16.1f}{big_cp / r['big_s']:>7.2f}"
+                  f"{small_mb / r['small_s']:>14.1f}{small_cp / r['small_s']:>7.2f}"
+                  f"{r['idle']:>9.0f}M{r['peak']:>9.0f}M")  # fmt: skip
         print("targets: ratio >= 0.7 of cp; server peak RSS < 150 MB")
     finally:
-        if server is not None:
-            server.stop()
         shutil.rmtree(work, ignore_errors=True)
 
 

@@ -1,0 +1,187 @@
+"""The desktop shape (`mediabox`, `mediabox desktop`): migrations first, then the full app on a
+background waitress thread on 127.0.0.1 at the port kept for this data directory, the job
+consumer on threads, and the window on the main thread, signed in by a one-time launch token.
+One instance per data directory; closing the window (or SIGTERM/Ctrl+C) stops everything
+within a few seconds, checkpoints SQLite and frees the port."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+import time
+from collections.abc import Callable
+
+from mediabox.infra.config import Config
+from mediabox.infra.http_limits import BodyLimits
+from mediabox.infra.memory import tune_allocator
+from mediabox.launch.instance import InstanceLock, choose_port
+from mediabox.launch.lan import LanSharing
+from mediabox.launch.listener import Listener
+from mediabox.launch.server import upgrade_in_a_child_process
+from mediabox.launch.window import (
+    Window,
+    gui_unavailable_reason,
+    open_in_browser,
+    prepare_environment,
+)
+
+log = logging.getLogger("mediabox.desktop")
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM) if hasattr(signal, "SIGTERM") else ()
+JOB_GRACE_SECONDS = 1.5
+
+
+def run_desktop(config: Config, *, gui: bool = True, echo: Callable[[str], None] = print) -> int:
+    """Run the desktop app for `config` until its window closes; the process exit code.
+
+    `gui=False` skips the window (the browser fallback). A second launch on the same data
+    directory brings the first window forward and returns at once.
+    """
+    lock = InstanceLock(config.data_dir)
+    if not lock.acquire():
+        running = lock.running()
+        if running is not None and running.bring_forward():
+            echo("Mediabox is already open for this data directory; its window is in front now.")
+        else:
+            echo("Mediabox is already starting or running for this data directory.")
+        return 0
+    try:
+        return Desktop(config, lock, echo).run(gui)
+    finally:
+        lock.release()
+
+
+class Desktop:
+    """One running desktop app: server thread, consumer, window (or fallback), shutdown."""
+
+    def __init__(self, config: Config, lock: InstanceLock, echo: Callable[[str], None]):
+        self.config = config
+        self.lock = lock
+        self.echo = echo
+        self.focus_token = lock.focus_token
+        self.window: Window | None = None
+        self.network: LanSharing | None = None
+        self.stopping = threading.Event()
+
+    def focus(self) -> None:
+        """Bring the window forward (the `DesktopShell` side of `/desktop/focus`)."""
+        if self.window is not None:
+            self.window.focus()
+
+    def run(self, gui: bool) -> int:
+        from mediabox.api.desktop import install_shell
+        from mediabox.app import create_app, job_runner
+        from mediabox.container import container_of
+        from mediabox.jobs import start_consumer
+
+        started = time.monotonic()
+        prepare_environment()
+        tune_allocator()
+        self._watch_signals()
+        upgrade_in_a_child_process()
+        app = create_app(self.config)
+        install_shell(app, self)
+        listener = Listener(
+            app,
+            host="127.0.0.1",
+            port=choose_port(self.lock.remembered_port()),
+            threads=8,
+            limits=BodyLimits.from_config(self.config),
+            connection_limit=self.config.max_connections,
+        ).start()
+        self.lock.publish(listener.port)
+        self.network = LanSharing(app, preferred_port=listener.port + 1)
+        consumer = None
+        jobs = JobTracker(container_of(app).queue.huey)
+        if self.config.run_consumer:
+            consumer = start_consumer(
+                container_of(app).queue, self.config, run=job_runner(app), embedded=True
+            )
+        token = container_of(app).desktop_sign_in.mint()
+        url = f"http://127.0.0.1:{listener.port}/desktop/login?t={token}"
+        log.info("desktop: serving on %s (%.2f s)", listener.url, time.monotonic() - started)
+        try:
+            reason = gui_unavailable_reason() if gui else "the window was turned off"
+            if reason is None and not self.stopping.is_set():
+                reason = self._window(url)
+            if reason is not None and not self.stopping.is_set():
+                open_in_browser(url, reason, self.echo)
+                self.stopping.wait()
+        finally:
+            self._shutdown(app, listener, consumer, jobs)
+        return 0
+
+    def _window(self, url: str) -> str | None:
+        """Show the window until it closes; the reason it could not, if it could not."""
+        self.window = Window(url, self.config.data_dir / "webview")
+        try:
+            self.window.run()
+        except Exception as exc:
+            log.debug("window failed", exc_info=True)
+            self.window = None
+            return f"the window toolkit failed ({type(exc).__name__}: {exc})"
+        return None
+
+    def _watch_signals(self) -> None:
+        """SIGTERM and Ctrl+C close the window like its close button (a thread waits for them:
+        the GUI loop on the main thread does not run Python signal handlers)."""
+        if not STOP_SIGNALS or not hasattr(signal, "pthread_sigmask"):
+            return
+        signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+
+        def wait() -> None:
+            signal.sigwait(STOP_SIGNALS)
+            log.info("desktop: stop requested")
+            self.stopping.set()
+            if self.window is not None:
+                self.window.close()
+
+        threading.Thread(target=wait, name="mediabox-signals", daemon=True).start()
+
+    def _shutdown(self, app, listener: Listener, consumer, jobs: JobTracker) -> None:
+        from mediabox.infra.db import checkpoint_sqlite, db
+
+        started = time.monotonic()
+        self.stopping.set()
+        if consumer is not None:
+            consumer.stop(graceful=False)  # no new jobs start; running ones go on for a while
+        if self.network is not None:
+            self.network.stop()
+        listener.stop(timeout=JOB_GRACE_SECONDS)
+        if not jobs.wait_idle(started + JOB_GRACE_SECONDS):
+            log.warning("desktop: jobs still running are left to the next start")
+        with app.app_context():
+            db.session.remove()
+            checkpoint_sqlite(db.engine)
+            db.engine.dispose()
+        self.lock.withdraw()
+        log.info("desktop: stopped in %.2f s", time.monotonic() - started)
+
+
+class JobTracker:
+    """Counts the jobs running in this process (huey's execute hooks), so closing the window
+    waits only while one runs. A job cut short stays re-runnable: its lease lapses and the
+    next start's stalled-work pass takes it up again."""
+
+    def __init__(self, huey):
+        self.running = 0
+        self._changed = threading.Condition()
+        huey.pre_execute(name="mediabox-desktop-started")(self._started)
+        huey.post_execute(name="mediabox-desktop-finished")(self._finished)
+
+    def _started(self, _task) -> None:
+        with self._changed:
+            self.running += 1
+
+    def _finished(self, _task, _value, _exc) -> None:
+        with self._changed:
+            self.running -= 1
+            self._changed.notify_all()
+
+    def wait_idle(self, deadline: float) -> bool:
+        """Wait until no job runs or `deadline` (monotonic) passes; True when idle."""
+        with self._changed:
+            return self._changed.wait_for(
+                lambda: self.running <= 0, timeout=max(0.0, deadline - time.monotonic())
+            )

@@ -1,0 +1,245 @@
+"""The desktop window (`mediabox desktop`) under Xvfb: it opens `/setup` on a fresh data dir and
+the signed-in library once an account exists, a second launch brings the first forward and
+exits, a killed instance's lock is recovered, SIGTERM (the close path) exits 0 within 5 s and
+frees the port; with no display it falls back to the browser, or to a printed URL.
+
+The page is the built UI when `static/index.html` exists, else a small page that says where
+it is and who is signed in. Screenshots land in the e2e shots folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+from tests.e2e.conftest import FOREIGN_ENV, SHOTS_DIR, STATIC_INDEX
+
+DESKTOP = [sys.executable, "-m", "mediabox.cli", "desktop"]
+PROBE_PAGE = """<!doctype html><html lang=en><head><meta charset=utf-8><title>Mediabox</title>
+</head><body style="font:32px sans-serif"><h1 id=where>Mediabox</h1><p id=who>…</p>
+<script src="/probe.js"></script></body></html>"""
+PROBE_SCRIPT = """document.getElementById("where").textContent = "Mediabox at " + location.pathname;
+fetch("/api/v1/auth/me").then(r => r.ok ? r.json() : null).then(u => {
+  document.getElementById("who").textContent = u ? "Signed in as " + u.email : "Not signed in";
+});"""
+OWNER = "owner@example.com"
+
+
+@pytest.fixture(scope="module")
+def display():
+    """A private Xvfb server; its DISPLAY value."""
+    number = next(n for n in range(91, 200) if not Path(f"/tmp/.X11-unix/X{n}").exists())
+    xvfb = subprocess.Popen(
+        ["Xvfb", f":{number}", "-screen", "0", "1280x820x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while not Path(f"/tmp/.X11-unix/X{number}").exists():
+        assert xvfb.poll() is None and time.monotonic() < deadline, "Xvfb did not start"
+        time.sleep(0.05)
+    yield f":{number}"
+    xvfb.terminate()
+    xvfb.wait(10)
+
+
+@pytest.fixture(scope="module")
+def static_dir(tmp_path_factory) -> Path:
+    if STATIC_INDEX.is_file():
+        return STATIC_INDEX.parent
+    folder = tmp_path_factory.mktemp("probe-ui")
+    (folder / "index.html").write_text(PROBE_PAGE)
+    (folder / "probe.js").write_text(PROBE_SCRIPT)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("desktop-data")
+
+
+def _env(data_dir: Path, static_dir: Path, display: str | None, **extra) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in FOREIGN_ENV and k != "DISPLAY"}
+    env.pop("WAYLAND_DISPLAY", None)
+    env.update(MEDIABOX_DATA_DIR=str(data_dir), MEDIABOX_STATIC_DIR=str(static_dir), **extra)
+    if display:
+        env["DISPLAY"] = display
+    return env
+
+
+class Launch:
+    """A `mediabox desktop` process whose output is collected line by line."""
+
+    def __init__(self, env: dict[str, str], *args: str):
+        self.proc = subprocess.Popen(
+            [*DESKTOP, *args],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            errors="replace",
+        )
+        self.lines: list[str] = []
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        for line in self.proc.stdout:
+            self.lines.append(line.rstrip("\n"))
+
+    @property
+    def output(self) -> str:
+        return "\n".join(self.lines)
+
+    def wait_for(self, pattern: str, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while not any(re.search(pattern, line) for line in self.lines):
+            if self.proc.poll() is not None:
+                self._reader.join(2)
+                if any(re.search(pattern, line) for line in self.lines):
+                    return
+                pytest.fail(f"exited ({self.proc.returncode}) before {pattern!r}:\n{self.output}")
+            if time.monotonic() > deadline:
+                pytest.fail(f"no {pattern!r} within {timeout} s:\n{self.output}")
+            time.sleep(0.1)
+
+    def stop(self, sig=signal.SIGTERM) -> float:
+        """Send `sig`; seconds until the process was gone."""
+        started = time.monotonic()
+        self.proc.send_signal(sig)
+        self.proc.wait(30)
+        self._reader.join(5)
+        return time.monotonic() - started
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(10)
+
+
+def _port(data_dir: Path) -> int:
+    return json.loads((data_dir / "desktop.json").read_text())["port"]
+
+
+def _port_is_free(port: int) -> bool:
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+def _shot(display: str, name: str) -> Path:
+    SHOTS_DIR.mkdir(parents=True, exist_ok=True)
+    path = SHOTS_DIR / f"{name}.png"
+    time.sleep(1.5)  # let the page paint after its load event
+    subprocess.run(
+        ["import", "-display", display, "-window", "root", str(path)], check=True, timeout=30
+    )
+    assert path.stat().st_size > 5000, "an empty screenshot"
+    return path
+
+
+def test_first_run_opens_setup_a_second_launch_focuses_it_and_sigterm_closes_cleanly(
+    display, static_dir, data_dir
+):
+    env = _env(data_dir, static_dir, display)
+    first = Launch(env)
+    try:
+        first.wait_for(r"window: loaded /setup$")
+        _shot(display, "desktop-first-run-setup")
+        port = _port(data_dir)
+        assert requests.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=5).ok
+
+        second = Launch(env)
+        assert second.proc.wait(60) == 0, second.output
+        assert "already open" in second.output and "window: loaded" not in second.output
+        first.wait_for("window: brought forward", timeout=10)
+        assert first.proc.poll() is None, "the first window stays"
+
+        seconds = first.stop()
+        assert first.proc.returncode == 0, first.output
+        assert seconds < 5, f"took {seconds:.1f} s to close"
+        assert "Traceback" not in first.output, first.output
+        assert _port_is_free(port)
+        state = json.loads((data_dir / "desktop.json").read_text())
+        assert state == {"port": port}, "the port is kept, the focus secret is not"
+    finally:
+        first.kill()
+
+
+def test_with_an_account_the_window_opens_the_library_signed_in_on_the_same_port(
+    display, static_dir, data_dir
+):
+    env = _env(data_dir, static_dir, display)
+    created = subprocess.run(
+        [sys.executable, "-m", "mediabox.cli", "users", "create", OWNER, "--admin"],
+        env=env,
+        input="desktop-owner-pw\ndesktop-owner-pw\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert created.returncode == 0, created.stdout + created.stderr
+    remembered = _port(data_dir)
+
+    killed = Launch(env)
+    try:
+        killed.wait_for(r"window: loaded /$")
+    finally:
+        killed.kill()  # SIGKILL: its lock and state file are left behind
+
+    launch = Launch(env)
+    try:
+        launch.wait_for(r"window: loaded /$")
+        assert "window: loaded /setup" not in launch.output and "/login" not in launch.output
+        _shot(display, "desktop-signed-in-library")
+        assert _port(data_dir) == remembered, "the port is kept per data directory"
+        assert launch.stop() < 5 and launch.proc.returncode == 0, launch.output
+    finally:
+        launch.kill()
+
+
+def test_without_a_display_it_opens_the_system_browser_on_the_sign_in_link(static_dir, tmp_path):
+    opened = tmp_path / "opened.txt"
+    browser = tmp_path / "browser"
+    browser.write_text(f'#!/bin/sh\necho "$1" > {opened}\n')
+    browser.chmod(0o755)
+    env = _env(tmp_path / "data", static_dir, None, BROWSER=str(browser))
+    launch = Launch(env)
+    try:
+        launch.wait_for("Opened Mediabox in your web browser instead")
+        assert "there is no display" in launch.output and "Traceback" not in launch.output
+        url = opened.read_text().strip()
+        assert url.startswith("http://127.0.0.1:") and "/desktop/login?t=" in url
+        response = requests.get(url, allow_redirects=False, timeout=5)
+        assert response.status_code == 303 and response.headers["Location"] == "/setup"
+        assert launch.stop() < 5 and launch.proc.returncode == 0, launch.output
+    finally:
+        launch.kill()
+
+
+def test_with_no_display_and_no_browser_it_keeps_serving_and_prints_the_url(static_dir, tmp_path):
+    env = _env(tmp_path / "data", static_dir, None, BROWSER="/bin/false")
+    launch = Launch(env)
+    try:
+        launch.wait_for("No web browser was found either")
+        port = _port(tmp_path / "data")
+        assert f"Open http://127.0.0.1:{port}/ in a browser" in launch.output
+        assert requests.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=5).ok
+        assert "Traceback" not in launch.output
+        assert launch.stop() < 5 and launch.proc.returncode == 0, launch.output
+    finally:
+        launch.kill()
