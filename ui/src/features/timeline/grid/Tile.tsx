@@ -1,5 +1,5 @@
 /** One thumbnail of the justified grid: placeholder, image, badges and the selection check. */
-import { memo, useState, type MouseEvent } from "react";
+import { memo, useState, type MouseEvent, type ReactElement } from "react";
 import { Tooltip } from "@mui/material";
 import { styled } from "@mui/material/styles";
 import BrokenImageOutlined from "@mui/icons-material/BrokenImageOutlined";
@@ -140,14 +140,13 @@ export function formatDuration(ms: number | null): string {
   return hours ? `${hours}:${String(minutes).padStart(2, "0")}:${seconds}` : `${minutes}:${seconds}`;
 }
 
-function FailedFace({ id, label }: { id: string; label: string }) {
+/** Wraps a failed tile's link: the reason (fetched on first hover or focus) as its tooltip. */
+function FailedReason({ id, label, children }: { id: string; label: string; children: ReactElement }) {
   const [asked, setAsked] = useState(false);
   const reason = useAssetFailure(id, asked);
   return (
-    <Tooltip title={reason ? `${label}: ${reason}` : label} onOpen={() => setAsked(true)}>
-      <span className="failed" role="img" aria-label={reason ? `${label}: ${reason}` : label}>
-        <BrokenImageOutlined fontSize="large" />
-      </span>
+    <Tooltip title={reason ? `${label}: ${reason}` : label} onOpen={() => setAsked(true)} describeChild>
+      {children}
     </Tooltip>
   );
 }
@@ -155,6 +154,14 @@ function FailedFace({ id, label }: { id: string; label: string }) {
 function TileView(props: TileProps) {
   const { id, x, y, w, h, labels, processing, selected, selecting } = props;
   const placeholder = thumbhashDataUrl(props.thumbhash);
+  const wrapFailed = (link: ReactElement) =>
+    processing === "failed" ? (
+      <FailedReason id={id} label={labels.failed}>
+        {link}
+      </FailedReason>
+    ) : (
+      link
+    );
   return (
     <Root
       data-testid="asset-tile"
@@ -164,10 +171,13 @@ function TileView(props: TileProps) {
       data-selecting={selecting ? "" : undefined}
       style={{ left: x, top: y, width: w, height: h }}
     >
+      {wrapFailed(
       <a href={props.href} onClick={(event) => props.onOpen(id, event)} title={props.captionTitle}>
         {placeholder && <span className="thumb" style={{ backgroundImage: `url(${placeholder})` }} />}
         {processing === "failed" ? (
-          <FailedFace id={id} label={labels.failed} />
+          <span className="failed" role="img" aria-label={`${props.alt} — ${labels.failed}`}>
+            <BrokenImageOutlined fontSize="large" />
+          </span>
         ) : props.thumbUrl ? (
           <img
             className="thumb"
@@ -196,7 +206,8 @@ function TileView(props: TileProps) {
           </span>
         )}
         {props.caption && <span className="caption">{props.caption}</span>}
-      </a>
+      </a>,
+      )}
       <button
         type="button"
         className="toggle"
