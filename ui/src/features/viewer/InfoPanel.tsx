@@ -43,6 +43,9 @@ export function InfoPanel({ asset, onClose }: Props) {
   const megapixels = formatMegapixels(asset.width, asset.height, locale);
   const duration = asset.type === "video" ? formatDuration(asset.duration_ms) : null;
   const place = hasPlace(asset.gps_lat, asset.gps_lon);
+  // null: the server knows no offset was recorded; absent: it does not say (older servers).
+  const offset =
+    taken?.offset ?? (asset.captured_offset_minutes === null ? t("panel.offsetUnknown") : null);
 
   return (
     <Paper
@@ -82,10 +85,12 @@ export function InfoPanel({ asset, onClose }: Props) {
         {taken && (
           <Row label={t("panel.taken")}>
             {taken.dateTime}
-            <Typography component="span" variant="body2" color="text.secondary">
-              {" · "}
-              {taken.offset ?? t("panel.offsetUnknown")}
-            </Typography>
+            {offset && (
+              <Typography component="span" variant="body2" color="text.secondary">
+                {" · "}
+                {offset}
+              </Typography>
+            )}
           </Row>
         )}
         {camera && <Row label={t("panel.camera")}>{camera}</Row>}

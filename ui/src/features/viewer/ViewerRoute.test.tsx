@@ -34,6 +34,8 @@ function makeAsset(id: string, extra: Partial<ViewerAsset> = {}): ViewerAsset {
     sha256: null,
     captured_at: "2021-04-11T20:47:53Z",
     captured_offset_minutes: -300,
+    local_date: "2021-04-11",
+    thumbhash: null,
     width: 3264,
     height: 2448,
     duration_ms: null,
@@ -240,9 +242,10 @@ describe("ViewerRoute", () => {
       preview_url: null,
     });
     renderViewer(["/", "/photos/a1"]);
-    const state = await screen.findByTestId("viewer-state");
-    await waitFor(() => expect(state.getAttribute("data-state")).toBe("failed"));
-    expect(state.textContent).toContain("not an image");
+    await waitFor(() =>
+      expect(screen.getByTestId("viewer-state").getAttribute("data-state")).toBe("failed"),
+    );
+    expect(screen.getByTestId("viewer-state").textContent).toContain("not an image");
   });
 
   it("says so when the asset does not exist", async () => {
