@@ -14,7 +14,7 @@ import re
 import pytest
 import requests
 
-from .conftest import Account
+from .conftest import TESTDATA, Account, api_login, wait_for_processing
 
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 RAW_KEY = re.compile(r"\b(count|trashed|restored|deletedAgo|purgedIn|emptyTrash)(_\w+)?\b")
@@ -75,6 +75,28 @@ def restore_all(live_server, owner):
             headers=bearer,
             timeout=30,
         )
+
+
+@pytest.fixture(scope="module")
+def fresh_admin(fresh_server):
+    """The first account of `fresh_server`, to add members for tests that change a library."""
+    email, password = "first@example.com", "first-password-123"
+    response = requests.post(
+        fresh_server.url("/api/v1/auth/register"),
+        json={"email": email, "password": password},
+        timeout=30,
+    )
+    assert response.status_code == 201, response.text
+    return api_login(fresh_server, email, password)
+
+
+def add_member(server, admin, email: str) -> Account:
+    password = f"{email.split('@')[0]}-password-123"
+    response = admin.post(
+        server.url("/api/v1/users"), json={"email": email, "password": password}, timeout=30
+    )
+    assert response.status_code == 201, response.text
+    return Account(email, password, "")
 
 
 def tiles(page):
@@ -283,17 +305,54 @@ def test_select_a_whole_day_from_its_header_and_escape_clears(page):
     bar.wait_for(state="detached")
 
 
-def test_empty_timeline_explains_how_to_import(open_page, fresh_server):
-    email, password = "empty@example.com", "empty-password-123"
-    response = requests.post(
-        fresh_server.url("/api/v1/auth/register"),
-        json={"email": email, "password": password},
-        timeout=30,
-    )
-    assert response.status_code == 201, response.text
-
-    page = open_page(fresh_server, account=Account(email, password, ""))
+def test_empty_timeline_explains_how_to_import(open_page, fresh_server, fresh_admin, shot):
+    account = add_member(fresh_server, fresh_admin, "empty@example.com")
+    page = open_page(fresh_server, account=account)
     page.goto("/")
     empty = page.get_by_test_id("timeline-empty")
     empty.wait_for()
-    assert "mediabox import" in empty.inner_text() and email in empty.inner_text()
+    assert "mediabox import" in empty.inner_text() and account.email in empty.inner_text()
+    shot(page, "timeline-empty-en-desktop")
+
+
+def test_delete_forever_and_empty_trash_ask_first(open_page, fresh_server, fresh_admin, shot):
+    account = add_member(fresh_server, fresh_admin, "purger@example.com")
+    email, password = account.email, account.password
+    for name in ("canon-ixus.jpg", "fujifilm-dx10.jpg", "DSCN0010.jpg"):
+        fresh_server.cli("import", TESTDATA / "camera" / name, "--user", email)
+    session = api_login(fresh_server, email, password)
+    wait_for_processing(fresh_server, session)
+    ids = [a["id"] for a in session.get(fresh_server.url("/api/v1/assets")).json()["items"]]
+    assert len(ids) == 3
+    trashed = session.post(
+        fresh_server.url("/api/v1/assets/bulk"), json={"action": "trash", "asset_ids": ids}
+    )
+    assert trashed.ok, trashed.text
+
+    page = open_page(fresh_server, account=account)
+    page.goto("/trash")
+    tiles(page).first.wait_for()
+    victim = tiles(page).first.get_attribute("data-asset-id")
+    tiles(page).first.hover()
+    tiles(page).first.get_by_test_id("select-toggle").click()
+    page.get_by_test_id("bulk-bar").locator("[data-action=purge]").click()
+    dialog = page.get_by_test_id("confirm-dialog")
+    dialog.wait_for()
+    assert "Delete 1 item forever?" in dialog.inner_text()
+    shot(page, "trash-confirm-en-desktop")
+    page.get_by_role("button", name="Cancel").click()
+    dialog.wait_for(state="detached")
+    assert tiles(page).count() == 3, "cancel keeps everything"
+
+    page.get_by_test_id("bulk-bar").locator("[data-action=purge]").click()
+    page.get_by_test_id("confirm-ok").click()
+    page.locator(f"[data-testid=asset-tile][data-asset-id='{victim}']").wait_for(state="detached")
+    assert tiles(page).count() == 2
+    assert session.get(fresh_server.url(f"/api/v1/assets/{victim}")).status_code == 404
+
+    page.get_by_test_id("empty-trash").click()
+    confirm = page.get_by_test_id("confirm-dialog").inner_text()
+    assert "All 2 items will be deleted forever" in confirm
+    page.get_by_test_id("confirm-ok").click()
+    page.get_by_test_id("trash-empty").wait_for()
+    assert session.get(fresh_server.url("/api/v1/trash")).json()["items"] == []

@@ -242,7 +242,7 @@ export default function TimelinePage() {
 
   return (
     <AssetSequenceContext.Provider value={sequence}>
-      <Box sx={{ flex: 1, minHeight: 0, display: "flex", flexDirection: "column" }}>
+      <Box sx={{ position: "relative", flex: 1, minHeight: 0, display: "flex", flexDirection: "column" }}>
         {selection.selecting && <BulkBar count={selection.count} actions={actions} onClear={selection.clear} />}
         {body}
       </Box>

@@ -263,26 +263,23 @@ export default function TrashPage() {
 
   return (
     <AssetSequenceContext.Provider value={sequence}>
-      <Box sx={{ flex: 1, minHeight: 0, display: "flex", flexDirection: "column" }}>
-        {selection.selecting ? (
-          <BulkBar count={selection.count} actions={actions} onClear={selection.clear} />
-        ) : (
-          <Box sx={{ display: "flex", alignItems: "center", gap: 1, px: 2, minHeight: 56, flexShrink: 0, flexWrap: "wrap" }}>
-            <Typography variant="h6" component="h1" sx={{ flex: 1 }}>
-              {t("title")}
-            </Typography>
-            {items.length > 0 && (
-              <>
-                <Typography color="text.secondary" sx={{ display: { xs: "none", sm: "block" } }}>
-                  {t("count", { count: items.length })}
-                </Typography>
-                <Button color="error" startIcon={<DeleteSweep />} onClick={() => setConfirm({ kind: "empty" })} data-testid="empty-trash">
-                  {t("emptyTrash")}
-                </Button>
-              </>
-            )}
-          </Box>
-        )}
+      <Box sx={{ position: "relative", flex: 1, minHeight: 0, display: "flex", flexDirection: "column" }}>
+        {selection.selecting && <BulkBar count={selection.count} actions={actions} onClear={selection.clear} />}
+        <Box sx={{ display: "flex", alignItems: "center", gap: 1, px: 2, minHeight: 56, flexShrink: 0, flexWrap: "wrap" }}>
+          <Typography variant="h6" component="h1" sx={{ flex: 1 }}>
+            {t("title")}
+          </Typography>
+          {items.length > 0 && (
+            <>
+              <Typography color="text.secondary" sx={{ display: { xs: "none", sm: "block" } }}>
+                {t("count", { count: items.length })}
+              </Typography>
+              <Button color="error" startIcon={<DeleteSweep />} onClick={() => setConfirm({ kind: "empty" })} data-testid="empty-trash">
+                {t("emptyTrash")}
+              </Button>
+            </>
+          )}
+        </Box>
         {body}
       </Box>
       <ConfirmDialog
