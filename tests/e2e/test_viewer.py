@@ -394,3 +394,19 @@ def test_failed_asset_shows_its_reason(page):
     state.wait_for()
     assert state.get_attribute("data-state") == "failed"
     assert failed["processing"]["error"] in state.inner_text()
+
+
+def test_trash_viewer_restores(page):
+    target = library(page)["Konica_Minolta_DiMAGE_Z3.jpg"]
+    trashed = page.request.delete(f"/api/v1/assets/{target['id']}", headers=csrf_headers(page))
+    assert trashed.ok, trashed.text()
+    page.goto(f"/trash/photos/{target['id']}")
+    viewer(page).wait_for()
+    assert viewer(page).get_attribute("data-mode") == "trash"
+    wait_image(page)
+    assert page.get_by_test_id("viewer-trash").count() == 0
+    page.get_by_test_id("viewer-restore").click()
+    page.wait_for_function(
+        "() => fetch('/api/v1/assets?limit=500').then(r => r.json())"
+        ".then(d => d.items.some(i => i.original_filename === 'Konica_Minolta_DiMAGE_Z3.jpg'))"
+    )

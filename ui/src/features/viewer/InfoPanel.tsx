@@ -55,18 +55,17 @@ export function InfoPanel({ asset, onClose }: Props) {
       data-testid="viewer-info"
       aria-label={t("panel.title")}
       sx={{
-        position: { xs: "absolute", md: "relative" },
-        bottom: { xs: 0, md: "auto" },
-        left: { xs: 0, md: "auto" },
-        right: { xs: 0, md: "auto" },
+        position: "relative",
         zIndex: 2,
         width: { xs: "100%", md: 340 },
-        maxHeight: { xs: "55%", md: "none" },
+        height: { xs: "auto", md: "100%" },
+        maxHeight: { xs: "50%", md: "none" },
         flexShrink: 0,
         overflowY: "auto",
-        borderLeft: { md: 1 },
+        overscrollBehavior: "contain",
+        borderLeft: { xs: 0, md: 1 },
         borderTop: { xs: 1, md: 0 },
-        borderColor: { xs: "divider", md: "divider" },
+        borderColor: "divider",
         px: 2.5,
         pb: 2,
       }}

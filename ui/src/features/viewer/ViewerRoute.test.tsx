@@ -102,6 +102,7 @@ beforeEach(() => {
       }
       if (!tail && input.method === "DELETE") return json({ ...asset, deleted_at: "now" });
       if (tail === "/restore") return json(asset);
+      if (tail === "/purge") return new Response(null, { status: 204 });
       if (tail === "/download-url") return json({ url: `/blob/${id}-original`, expires_at: "x" });
       return json({ error: { code: "not_found", message: "Nope" } }, 404);
     }),
@@ -233,6 +234,15 @@ describe("ViewerRoute", () => {
     expect(screen.getByTestId("viewer-purge")).toBeTruthy();
     expect(screen.queryByTestId("viewer-trash")).toBeNull();
     expect(screen.queryByTestId("viewer-favorite")).toBeNull();
+  });
+
+  it("asks before deleting forever from the trash, then moves on", async () => {
+    const router = renderViewer(["/", "/photos/b2"], { mode: "trash" });
+    await screen.findByTestId("viewer-image");
+    await key("Delete");
+    fireEvent.click(await screen.findByTestId("viewer-purge-confirm"));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/photos/c3"));
+    expect(requests).toContainEqual({ method: "DELETE", path: "/api/v1/assets/b2/purge", body: "" });
   });
 
   it("shows why a failed asset cannot be shown", async () => {
