@@ -410,3 +410,16 @@ def test_trash_viewer_restores(page):
         "() => fetch('/api/v1/assets?limit=500').then(r => r.json())"
         ".then(d => d.items.some(i => i.original_filename === 'Konica_Minolta_DiMAGE_Z3.jpg'))"
     )
+
+
+def test_download_original(page):
+    target = library(page)[PHOTO_WITH_GPS]
+    open_directly(page, target["id"])
+    wait_image(page)
+    with page.expect_download() as info:
+        page.keyboard.press("d")
+    download = info.value
+    assert download.suggested_filename == PHOTO_WITH_GPS
+    assert download.failure() is None
+    with open(download.path(), "rb") as handle:
+        assert len(handle.read()) == target["size_bytes"]

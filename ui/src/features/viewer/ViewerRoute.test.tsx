@@ -66,6 +66,7 @@ function json(data: unknown, status = 200) {
 }
 
 beforeAll(() => {
+  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
   initI18n();
   // jsdom never loads images: pretend every image loads at once with a 1600 × 1200 size.
   class LoadingImage {
@@ -75,7 +76,7 @@ beforeAll(() => {
     naturalHeight = 1200;
     decoding = "auto";
     set src(_value: string) {
-      queueMicrotask(() => this.onload?.());
+      queueMicrotask(() => act(() => this.onload?.()));
     }
   }
   vi.stubGlobal("Image", LoadingImage);
@@ -243,6 +244,21 @@ describe("ViewerRoute", () => {
     fireEvent.click(await screen.findByTestId("viewer-purge-confirm"));
     await waitFor(() => expect(router.state.location.pathname).toBe("/photos/c3"));
     expect(requests).toContainEqual({ method: "DELETE", path: "/api/v1/assets/b2/purge", body: "" });
+  });
+
+  it("shows a pending asset's thumbnail with a readable message", async () => {
+    assets.a1 = makeAsset("a1", {
+      processing: { state: "pending", error: null },
+      preview_url: null,
+    });
+    renderViewer(["/", "/photos/a1"]);
+    await waitFor(() =>
+      expect(screen.getByTestId("viewer-state").getAttribute("data-state")).toBe("pending"),
+    );
+    expect(screen.getByTestId("viewer-state").textContent).toMatch(/still being processed/);
+    await waitFor(() =>
+      expect(screen.getByTestId("viewer-stage").getAttribute("data-resolution")).toBe("thumb"),
+    );
   });
 
   it("shows why a failed asset cannot be shown", async () => {
