@@ -1,13 +1,13 @@
 /** One thumbnail of the justified grid: placeholder, image, badges and the selection check. */
 import { memo, useState, type MouseEvent, type ReactElement } from "react";
 import { Tooltip } from "@mui/material";
-import { styled } from "@mui/material/styles";
 import BrokenImageOutlined from "@mui/icons-material/BrokenImageOutlined";
 import CheckCircle from "@mui/icons-material/CheckCircle";
 import PlayCircle from "@mui/icons-material/PlayCircle";
 import Star from "@mui/icons-material/Star";
 import HourglassEmpty from "@mui/icons-material/HourglassEmpty";
 import { thumbhashDataUrl } from "./thumbhash";
+import { TILE_CLASS } from "./styles";
 import { useAssetFailure } from "../hooks/useAssetFailure";
 
 export interface TileLabels {
@@ -43,93 +43,7 @@ export interface TileProps {
   onToggle(id: string, event: MouseEvent): void;
 }
 
-const Root = styled("div")(({ theme }) => ({
-  position: "absolute",
-  overflow: "hidden",
-  borderRadius: 2,
-  backgroundColor: theme.palette.action.hover,
-  "& > a": { display: "block", width: "100%", height: "100%", color: "inherit" },
-  "& .thumb": {
-    position: "absolute",
-    inset: 0,
-    width: "100%",
-    height: "100%",
-    objectFit: "cover",
-    backgroundSize: "cover",
-    transition: "transform 120ms ease, opacity 240ms ease",
-  },
-  "& img.thumb": { opacity: 0 },
-  "& img.thumb[data-loaded]": { opacity: 1 },
-  "&[data-selected] .thumb": { transform: "scale(0.86)", borderRadius: 6 },
-  "&[data-selected]": { backgroundColor: theme.palette.primary.main + "33" },
-  "& .toggle": {
-    position: "absolute",
-    top: 4,
-    left: 4,
-    padding: 0,
-    border: 0,
-    borderRadius: "50%",
-    width: 28,
-    height: 28,
-    display: "flex",
-    alignItems: "center",
-    justifyContent: "center",
-    background: "rgba(0,0,0,0.25)",
-    color: "#fff",
-    cursor: "pointer",
-    opacity: 0,
-    transition: "opacity 120ms ease",
-  },
-  "& .toggle .ring": {
-    width: 20,
-    height: 20,
-    borderRadius: "50%",
-    border: "2px solid #fff",
-    boxSizing: "border-box",
-  },
-  "&:hover .toggle, &:focus-within .toggle, &[data-selecting] .toggle": { opacity: 1 },
-  "&[data-selected] .toggle": { background: "#fff", color: theme.palette.primary.main },
-  "& .badge": {
-    position: "absolute",
-    display: "flex",
-    alignItems: "center",
-    gap: 2,
-    color: "#fff",
-    fontSize: 12,
-    fontWeight: 600,
-    textShadow: "0 0 3px rgba(0,0,0,0.8)",
-    pointerEvents: "none",
-  },
-  "& .video": { top: 6, right: 6 },
-  "& .star": { bottom: 4, left: 4 },
-  "& .state": { top: "50%", left: "50%", transform: "translate(-50%, -50%)", opacity: 0.8 },
-  "& .failed": {
-    position: "absolute",
-    inset: 0,
-    display: "flex",
-    alignItems: "center",
-    justifyContent: "center",
-    color: theme.palette.error.main,
-    backgroundColor: theme.palette.mode === "dark" ? "#2a1a1a" : "#fbeaea",
-  },
-  "& .caption": {
-    position: "absolute",
-    left: 0,
-    right: 0,
-    bottom: 0,
-    padding: "12px 6px 4px",
-    fontSize: 12,
-    color: "#fff",
-    background: "linear-gradient(transparent, rgba(0,0,0,0.6))",
-    whiteSpace: "nowrap",
-    overflow: "hidden",
-    textOverflow: "ellipsis",
-    pointerEvents: "none",
-  },
-  "@media (prefers-reduced-motion: reduce)": {
-    "& .thumb, & .toggle": { transition: "none" },
-  },
-}));
+
 
 export function formatDuration(ms: number | null): string {
   if (ms == null || !Number.isFinite(ms)) return "";
@@ -163,7 +77,8 @@ function TileView(props: TileProps) {
       link
     );
   return (
-    <Root
+    <div
+      className={TILE_CLASS}
       data-testid="asset-tile"
       data-asset-id={id}
       data-status={processing}
@@ -218,7 +133,7 @@ function TileView(props: TileProps) {
       >
         {selected ? <CheckCircle sx={{ fontSize: 26 }} /> : <span className="ring" />}
       </button>
-    </Root>
+    </div>
   );
 }
 
