@@ -226,6 +226,7 @@ describe("ViewerRoute", () => {
     await waitFor(() =>
       expect(requests.some((r) => r.path === "/api/v1/assets/a1/restore")).toBe(true),
     );
+    await waitFor(() => expect(router.state.location.pathname).toBe("/photos/a1"));
   });
 
   it("offers restore and delete forever in the trash", async () => {
