@@ -87,6 +87,14 @@ export default function TrashPage() {
     [between],
   );
 
+  // A thumbnail that fails (its signed URL expired) refetches the trash, at most every 30 s.
+  const refreshedAt = useRef(0);
+  const onThumbError = useCallback(() => {
+    if (Date.now() - refreshedAt.current < 30_000) return;
+    refreshedAt.current = Date.now();
+    void client.invalidateQueries({ queryKey: trashKeys.all });
+  }, [client]);
+
   const labels = useMemo<TileLabels>(
     () => ({
       select: ts("select"),
@@ -138,6 +146,7 @@ export default function TrashPage() {
         labels={labels}
         onOpen={onOpen}
         onToggle={onToggle}
+        onThumbError={onThumbError}
       />
     );
   };

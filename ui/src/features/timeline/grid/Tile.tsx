@@ -41,6 +41,8 @@ export interface TileProps {
   labels: TileLabels;
   onOpen(id: string, event: MouseEvent): void;
   onToggle(id: string, event: MouseEvent): void;
+  /** The thumbnail did not load (e.g. its signed URL expired): the host refetches. */
+  onThumbError?(id: string): void;
 }
 
 
@@ -103,6 +105,7 @@ function TileView(props: TileProps) {
             onLoad={(event) => {
               event.currentTarget.dataset.loaded = "";
             }}
+            onError={() => props.onThumbError?.(id)}
           />
         ) : (
           <span className="badge state" role="img" aria-label={`${props.alt} — ${labels.pending}`}>
