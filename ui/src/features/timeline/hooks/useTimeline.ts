@@ -140,7 +140,7 @@ export function useTimeline(options: LayoutOptions, wanted: readonly number[]): 
 }
 
 /** Poll /jobs while any loaded asset is pending; refetch months with pending assets as work finishes. */
-function usePendingRefresh(months: (MonthColumns | undefined)[]) {
+export function usePendingRefresh(months: (MonthColumns | undefined)[]) {
   const client = useQueryClient();
   const pendingMonths = useMemo(
     () => months.filter((data): data is MonthColumns => !!data && data.processing.includes("pending")).map((d) => d.month),
@@ -159,11 +159,9 @@ function usePendingRefresh(months: (MonthColumns | undefined)[]) {
     if (outstanding === null) return;
     const before = last.current;
     last.current = outstanding;
-    if (before !== null && outstanding < before) {
-      for (const month of pendingMonths) void client.invalidateQueries({ queryKey: timelineKeys.month(month) });
-    }
-    if (outstanding === 0 && pendingMonths.length) {
-      for (const month of pendingMonths) void client.invalidateQueries({ queryKey: timelineKeys.month(month) });
-    }
+    // Work finished since the last poll (or was already done at the first one).
+    const finished = before === null ? outstanding === 0 : outstanding < before;
+    if (!finished) return;
+    for (const month of pendingMonths) void client.invalidateQueries({ queryKey: timelineKeys.month(month) });
   }, [outstanding, pendingMonths, client]);
 }
