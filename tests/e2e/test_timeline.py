@@ -227,7 +227,7 @@ def trash_restore_flow(page, shot, language: str, device: str) -> None:
     if language == "en":
         assert "Deleted today" in header and "purged in 30 days" in header
     else:
-        assert "Удалено сегодня" in header and "через 30 дней" in header
+        assert "Удалено сегодня" in header and "очистка через 30 дней" in header
         assert CYRILLIC.search(page.locator("body").inner_text())
     assert not RAW_KEY.search(page.locator("body").inner_text()), "no raw i18n keys"
     shot(page, f"trash-{language}-{device}")

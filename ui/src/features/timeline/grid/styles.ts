@@ -106,7 +106,7 @@ export function gridStyles(theme: Theme) {
       fontSize: 14,
       fontWeight: 600,
       color: theme.palette.text.primary,
-      "& .label": { overflow: "hidden", textOverflow: "ellipsis" },
+      "& .label": { overflow: "hidden", textOverflow: "ellipsis", flexShrink: 0, maxWidth: "100%" },
       "& .detail": { fontWeight: 400, color: theme.palette.text.secondary, overflow: "hidden", textOverflow: "ellipsis" },
       "& button": {
         border: 0,
