@@ -356,3 +356,41 @@ def test_delete_forever_and_empty_trash_ask_first(open_page, fresh_server, fresh
     page.get_by_test_id("confirm-ok").click()
     page.get_by_test_id("trash-empty").wait_for()
     assert session.get(fresh_server.url("/api/v1/trash")).json()["items"] == []
+
+
+def timeline_order(page) -> list[tuple[str, str]]:
+    """(month, id) of every asset in timeline order, from the buckets API."""
+    buckets = page.request.get("/api/v1/timeline/buckets").json()["buckets"]
+    order = []
+    for bucket in buckets:
+        month = page.request.get(f"/api/v1/timeline/buckets/{bucket['month']}").json()
+        order += [(bucket["month"], asset_id) for asset_id in month["ids"]]
+    return order
+
+
+def test_shift_click_selects_a_range_across_days_and_months(page):
+    order = timeline_order(page)
+    first_month = order[0][0]
+    end = next(i for i, (month, _) in enumerate(order) if month != first_month) + 2
+    target_month, target = order[end]
+    assert target_month != first_month
+    open_timeline(page)
+    start = page.locator(f"[data-testid=asset-tile][data-asset-id='{order[0][1]}']")
+    start.hover()
+    start.get_by_test_id("select-toggle").click()
+    tile = page.locator(f"[data-testid=asset-tile][data-asset-id='{target}']")
+    scroller = page.get_by_test_id("grid-scroll")
+    for _ in range(50):
+        if tile.count():
+            break
+        scroller.evaluate("(s) => { s.scrollTop += s.clientHeight / 2; }")
+        page.wait_for_timeout(150)
+    tile.hover()
+    tile.get_by_test_id("select-toggle").click(modifiers=["Shift"])
+    expected = f"{end + 1} items selected"
+    count = page.get_by_test_id("bulk-count")
+    page.wait_for_function(
+        "(text) => document.querySelector('[data-testid=bulk-count]')?.textContent === text",
+        arg=expected,
+    )
+    assert count.inner_text() == expected
