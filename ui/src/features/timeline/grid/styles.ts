@@ -15,6 +15,16 @@ export function gridStyles(theme: Theme) {
       borderRadius: 2,
       backgroundColor: theme.palette.action.hover,
       "& > a": { display: "block", width: "100%", height: "100%", color: "inherit" },
+      // The tile clips its content, so focus rings are drawn inside it.
+      "& > a:focus-visible": { outline: "none" },
+      "& > a:focus-visible::after": {
+        content: '""',
+        position: "absolute",
+        inset: 0,
+        boxShadow: `inset 0 0 0 3px ${theme.palette.primary.main}`,
+        pointerEvents: "none",
+      },
+      "& .toggle:focus-visible": { outline: `3px solid ${theme.palette.primary.main}`, outlineOffset: 1, opacity: 1 },
       "& .thumb": {
         position: "absolute",
         inset: 0,
