@@ -151,7 +151,7 @@ def measure(base_url: str, email: str, password: str) -> dict:
             figures["scroll_duration_ms"] = round((time.perf_counter() - started) * 1000, 1)
 
             oldest = context.request.get(f"/api/v1/timeline/buckets/{buckets[-1]['month']}")
-            oldest_ids = oldest.json()["ids"][:200]
+            oldest_ids = oldest.json()["ids"]
             jump_started = page.evaluate("() => performance.now()")
             _scrub_to(page, 1.0)
             painted = _wait_painted_after_raf(page, PAINTED_FROM, oldest_ids)

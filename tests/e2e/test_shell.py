@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import DESKTOP, PHONE, Account
+from tests.e2e.conftest import DESKTOP, PHONE, Account, api_login
 
 OWNER = Account("first@example.com", "shell-owner-password", "Fiona First")
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
@@ -27,8 +27,18 @@ def assert_no_raw_keys(page) -> None:
     assert not RAW_KEY.search(text), f"untranslated key on {page.url}: {RAW_KEY.search(text)[0]}"
 
 
-def wait_settled(page) -> None:
-    page.wait_for_load_state("networkidle")
+def wait_loaded(page) -> None:
+    """The page shows its content: no spinner or skeleton left in <main>."""
+    main = page.locator("main")
+    expect(main).not_to_be_empty()
+    expect(main.locator("[role=progressbar], .MuiSkeleton-root")).to_have_count(0)
+
+
+def use_language(server, account: Account, locale: str) -> None:
+    """Store the account's language through the API, so a test starts from a known state."""
+    session = api_login(server, account.email, account.password)
+    response = session.patch(server.url("/api/v1/auth/me"), json={"locale": locale}, timeout=30)
+    assert response.status_code == 200, response.text
 
 
 def test_first_run_setup_through_the_form(fresh_server, open_page, shot):
@@ -54,7 +64,7 @@ def test_first_run_setup_through_the_form(fresh_server, open_page, shot):
     expect(page.get_by_role("navigation", name="Main")).to_be_visible()
     expect(page.get_by_role("link", name="Photos")).to_have_attribute("aria-current", "page")
     expect(page.locator("main")).not_to_be_empty()
-    wait_settled(page)
+    wait_loaded(page)
     shot(page, "timeline-after-setup-desktop")
     me = page.request.get("/api/v1/auth/me").json()
     assert (me["email"], me["display_name"], me["is_admin"]) == (
@@ -92,13 +102,14 @@ def test_login_page_explains_a_wrong_password(fresh_server, open_page, shot):
 
 
 def test_settings_in_russian_after_reload_then_sign_out(fresh_server, open_page, shot):
+    use_language(fresh_server, OWNER, "en")
     page = open_page(fresh_server, DESKTOP, OWNER)
     page.goto("/settings")
     expect(page.get_by_role("heading", level=1)).to_have_text("Settings")
     expect(page.locator("[name=display_name]")).to_have_value(OWNER.display_name)
     expect(page.get_by_role("heading", name="Household")).to_be_visible()
     expect(page.get_by_text(OWNER.email).first).to_be_visible()
-    wait_settled(page)
+    wait_loaded(page)
     assert_no_raw_keys(page)
     shot(page, "settings-en-desktop")
 
@@ -114,7 +125,7 @@ def test_settings_in_russian_after_reload_then_sign_out(fresh_server, open_page,
     expect(page.locator("html")).to_have_attribute("lang", "ru")
     heading = page.get_by_role("heading", level=1)
     expect(heading).to_have_text("Настройки")
-    wait_settled(page)
+    wait_loaded(page)
     for title in page.get_by_role("heading", level=2).all_inner_texts():
         assert CYRILLIC.search(title), f"section title not in Russian: {title!r}"
     assert_no_raw_keys(page)
@@ -132,6 +143,7 @@ def test_settings_in_russian_after_reload_then_sign_out(fresh_server, open_page,
 
 
 def test_phone_sign_in_settings_and_sign_out(fresh_server, open_page, shot):
+    use_language(fresh_server, OWNER, "ru")
     page = open_page(fresh_server, PHONE)
     page.goto("/")
     expect(page).to_have_url(re.compile(r"/login$"))
@@ -139,7 +151,7 @@ def test_phone_sign_in_settings_and_sign_out(fresh_server, open_page, shot):
     page.locator("[name=email]").fill(OWNER.email)
     page.locator("[name=password]").fill(OWNER.password)
     page.get_by_role("button", name="Sign in").click()
-    # The owner chose Russian on the desktop: signing in applies it here too.
+    # The owner's stored language (Russian, as chosen on the desktop) applies on sign-in.
     expect(page.locator("html")).to_have_attribute("lang", "ru")
     expect(page.get_by_role("button", name="Открыть меню")).to_be_visible()
     expect(page.get_by_role("navigation", name="Основное меню")).to_be_hidden()
@@ -152,16 +164,18 @@ def test_phone_sign_in_settings_and_sign_out(fresh_server, open_page, shot):
     expect(page).to_have_url(fresh_server.url("/settings"))
     expect(nav).to_be_hidden()
     expect(page.get_by_role("heading", level=1)).to_have_text("Настройки")
-    wait_settled(page)
+    wait_loaded(page)
     assert_no_raw_keys(page)
     shot(page, "settings-ru-phone")
 
-    page.get_by_role("radio", name="English").check()
-    page.wait_for_load_state("networkidle")
+    with page.expect_response(
+        lambda r: r.url.endswith("/api/v1/auth/me") and r.request.method == "PATCH"
+    ):
+        page.get_by_role("radio", name="English").check()
     page.reload()
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("heading", level=1)).to_have_text("Settings")
-    wait_settled(page)
+    wait_loaded(page)
     assert_no_raw_keys(page)
     shot(page, "settings-en-phone")
     width = page.evaluate("document.documentElement.scrollWidth")
@@ -175,6 +189,7 @@ def test_phone_sign_in_settings_and_sign_out(fresh_server, open_page, shot):
 
 @pytest.mark.allow_console(r"status of 401")  # the ended session's requests answer 401
 def test_a_session_ended_elsewhere_returns_to_login(fresh_server, open_page):
+    use_language(fresh_server, OWNER, "en")
     page = open_page(fresh_server, DESKTOP, OWNER)
     page.goto("/")
     expect(page.get_by_role("navigation", name="Main")).to_be_visible()
@@ -192,6 +207,7 @@ MEMBER = Account("mark@example.com", "member-password-1", "Mark Member")
 
 @pytest.mark.allow_console(r"status of 401")  # the disabled member's sign-in answers 401
 def test_household_add_disable_and_enable_a_member(fresh_server, open_page, shot):
+    use_language(fresh_server, OWNER, "en")
     page = open_page(fresh_server, DESKTOP, OWNER)
     page.goto("/settings")
     page.get_by_role("button", name="Add member").click()
@@ -200,7 +216,7 @@ def test_household_add_disable_and_enable_a_member(fresh_server, open_page, shot
     dialog.locator("[name=display_name]").fill(MEMBER.display_name)
     dialog.locator("[name=password]").fill(MEMBER.password)
     shot(page, "settings-add-member-en-desktop")
-    dialog.get_by_role("button", name="Add member").click()
+    dialog.get_by_role("button", name="Add", exact=True).click()
     expect(dialog).to_be_hidden()
     row = page.get_by_role("listitem").filter(has_text=MEMBER.email)
     expect(row).to_contain_text(MEMBER.display_name)

@@ -14,7 +14,7 @@ import re
 import pytest
 import requests
 
-from .conftest import Account
+from .conftest import TESTDATA, Account, api_login, wait_for_processing
 
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 RAW_KEY = re.compile(r"\b(count|trashed|restored|deletedAgo|purgedIn|emptyTrash)(_\w+)?\b")
@@ -75,6 +75,28 @@ def restore_all(live_server, owner):
             headers=bearer,
             timeout=30,
         )
+
+
+@pytest.fixture(scope="module")
+def fresh_admin(fresh_server):
+    """The first account of `fresh_server`, to add members for tests that change a library."""
+    email, password = "first@example.com", "first-password-123"
+    response = requests.post(
+        fresh_server.url("/api/v1/auth/register"),
+        json={"email": email, "password": password},
+        timeout=30,
+    )
+    assert response.status_code == 201, response.text
+    return api_login(fresh_server, email, password)
+
+
+def add_member(server, admin, email: str) -> Account:
+    password = f"{email.split('@')[0]}-password-123"
+    response = admin.post(
+        server.url("/api/v1/users"), json={"email": email, "password": password}, timeout=30
+    )
+    assert response.status_code == 201, response.text
+    return Account(email, password, "")
 
 
 def tiles(page):
@@ -205,7 +227,7 @@ def trash_restore_flow(page, shot, language: str, device: str) -> None:
     if language == "en":
         assert "Deleted today" in header and "purged in 30 days" in header
     else:
-        assert "Удалено сегодня" in header and "через 30 дней" in header
+        assert "Удалено сегодня" in header and "очистка через 30 дней" in header
         assert CYRILLIC.search(page.locator("body").inner_text())
     assert not RAW_KEY.search(page.locator("body").inner_text()), "no raw i18n keys"
     shot(page, f"trash-{language}-{device}")
@@ -283,17 +305,92 @@ def test_select_a_whole_day_from_its_header_and_escape_clears(page):
     bar.wait_for(state="detached")
 
 
-def test_empty_timeline_explains_how_to_import(open_page, fresh_server):
-    email, password = "empty@example.com", "empty-password-123"
-    response = requests.post(
-        fresh_server.url("/api/v1/auth/register"),
-        json={"email": email, "password": password},
-        timeout=30,
-    )
-    assert response.status_code == 201, response.text
-
-    page = open_page(fresh_server, account=Account(email, password, ""))
+def test_empty_timeline_explains_how_to_import(open_page, fresh_server, fresh_admin, shot):
+    account = add_member(fresh_server, fresh_admin, "empty@example.com")
+    page = open_page(fresh_server, account=account)
     page.goto("/")
     empty = page.get_by_test_id("timeline-empty")
     empty.wait_for()
-    assert "mediabox import" in empty.inner_text() and email in empty.inner_text()
+    assert "mediabox import" in empty.inner_text() and account.email in empty.inner_text()
+    shot(page, "timeline-empty-en-desktop")
+
+
+def test_delete_forever_and_empty_trash_ask_first(open_page, fresh_server, fresh_admin, shot):
+    account = add_member(fresh_server, fresh_admin, "purger@example.com")
+    email, password = account.email, account.password
+    for name in ("canon-ixus.jpg", "fujifilm-dx10.jpg", "DSCN0010.jpg"):
+        fresh_server.cli("import", TESTDATA / "camera" / name, "--user", email)
+    session = api_login(fresh_server, email, password)
+    wait_for_processing(fresh_server, session)
+    ids = [a["id"] for a in session.get(fresh_server.url("/api/v1/assets")).json()["items"]]
+    assert len(ids) == 3
+    trashed = session.post(
+        fresh_server.url("/api/v1/assets/bulk"), json={"action": "trash", "asset_ids": ids}
+    )
+    assert trashed.ok, trashed.text
+
+    page = open_page(fresh_server, account=account)
+    page.goto("/trash")
+    tiles(page).first.wait_for()
+    victim = tiles(page).first.get_attribute("data-asset-id")
+    tiles(page).first.hover()
+    tiles(page).first.get_by_test_id("select-toggle").click()
+    page.get_by_test_id("bulk-bar").locator("[data-action=purge]").click()
+    dialog = page.get_by_test_id("confirm-dialog")
+    dialog.wait_for()
+    assert "Delete 1 item forever?" in dialog.inner_text()
+    shot(page, "trash-confirm-en-desktop")
+    page.get_by_role("button", name="Cancel").click()
+    dialog.wait_for(state="detached")
+    assert tiles(page).count() == 3, "cancel keeps everything"
+
+    page.get_by_test_id("bulk-bar").locator("[data-action=purge]").click()
+    page.get_by_test_id("confirm-ok").click()
+    page.locator(f"[data-testid=asset-tile][data-asset-id='{victim}']").wait_for(state="detached")
+    assert tiles(page).count() == 2
+    assert session.get(fresh_server.url(f"/api/v1/assets/{victim}")).status_code == 404
+
+    page.get_by_test_id("empty-trash").click()
+    confirm = page.get_by_test_id("confirm-dialog").inner_text()
+    assert "All 2 items will be deleted forever" in confirm
+    page.get_by_test_id("confirm-ok").click()
+    page.get_by_test_id("trash-empty").wait_for()
+    assert session.get(fresh_server.url("/api/v1/trash")).json()["items"] == []
+
+
+def timeline_order(page) -> list[tuple[str, str]]:
+    """(month, id) of every asset in timeline order, from the buckets API."""
+    buckets = page.request.get("/api/v1/timeline/buckets").json()["buckets"]
+    order = []
+    for bucket in buckets:
+        month = page.request.get(f"/api/v1/timeline/buckets/{bucket['month']}").json()
+        order += [(bucket["month"], asset_id) for asset_id in month["ids"]]
+    return order
+
+
+def test_shift_click_selects_a_range_across_days_and_months(page):
+    order = timeline_order(page)
+    first_month = order[0][0]
+    end = next(i for i, (month, _) in enumerate(order) if month != first_month) + 2
+    target_month, target = order[end]
+    assert target_month != first_month
+    open_timeline(page)
+    start = page.locator(f"[data-testid=asset-tile][data-asset-id='{order[0][1]}']")
+    start.hover()
+    start.get_by_test_id("select-toggle").click()
+    tile = page.locator(f"[data-testid=asset-tile][data-asset-id='{target}']")
+    scroller = page.get_by_test_id("grid-scroll")
+    for _ in range(50):
+        if tile.count():
+            break
+        scroller.evaluate("(s) => { s.scrollTop += s.clientHeight / 2; }")
+        page.wait_for_timeout(150)
+    tile.hover()
+    tile.get_by_test_id("select-toggle").click(modifiers=["Shift"])
+    expected = f"{end + 1} items selected"
+    count = page.get_by_test_id("bulk-count")
+    page.wait_for_function(
+        "(text) => document.querySelector('[data-testid=bulk-count]')?.textContent === text",
+        arg=expected,
+    )
+    assert count.inner_text() == expected

@@ -1413,7 +1413,10 @@ export interface components {
              */
             show_location: boolean | null;
         };
-        /** SignedUrlOut */
+        /**
+         * SignedUrlOut
+         * @description A short-lived signed URL of one file (owner download, stream or a share's download).
+         */
         SignedUrlOut: {
             /**
              * Expires At

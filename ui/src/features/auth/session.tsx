@@ -23,10 +23,11 @@ export function useSetSessionUser() {
   };
 }
 
+/** Forget the session: the guards show sign-in, and no other user's data stays cached. */
 function dropSession(queryClient: QueryClient) {
   window.localStorage.removeItem(EXPIRY_KEY);
-  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== "auth" });
   queryClient.setQueryData(sessionKey, null);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== "auth" });
 }
 
 export function useSignOut() {

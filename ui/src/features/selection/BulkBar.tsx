@@ -1,5 +1,6 @@
 /**
- * The bar shown while something is selected: the count and a list of actions. Pages pass
+ * The bar shown while something is selected, over the top of the page (which must be
+ * `position: relative`), so the grid under it does not move: the count and a list of actions. Pages pass
  * their actions as a list, so later features (albums, tags, download, share) append theirs.
  */
 import type { ReactNode } from "react";
@@ -33,7 +34,19 @@ export function BulkBar({ count, actions, onClear }: Props) {
       aria-label={t("toolbar")}
       elevation={3}
       square
-      sx={{ display: "flex", alignItems: "center", gap: 1, px: 1, py: 0.5, minHeight: 56, zIndex: 4, flexShrink: 0 }}
+      sx={{
+        position: "absolute",
+        top: 0,
+        left: 0,
+        right: 0,
+        display: "flex",
+        alignItems: "center",
+        gap: 1,
+        px: 1,
+        py: 0.5,
+        minHeight: 56,
+        zIndex: 4,
+      }}
     >
       <IconButton onClick={onClear} aria-label={t("clear")}>
         <Close />

@@ -105,7 +105,7 @@ export function AddMemberDialog({ open, onClose }: { open: boolean; onClose: () 
         <DialogActions>
           <Button onClick={close}>{t("common:cancel")}</Button>
           <Button type="submit" variant="contained" disabled={create.isPending}>
-            {t("household.add")}
+            {t("household.addSubmit")}
           </Button>
         </DialogActions>
       </form>

@@ -72,9 +72,9 @@ export default function TimelinePage() {
     [months, buckets, client],
   );
 
-  const latest = useRef({ selection, between });
+  const latest = useRef({ selection, between, months, buckets });
   useEffect(() => {
-    latest.current = { selection, between };
+    latest.current = { selection, between, months, buckets };
   });
   const onOpen = useCallback(
     (id: string, event: MouseEvent) => {
@@ -89,6 +89,20 @@ export default function TimelinePage() {
       navigate(`/photos/${id}`);
     },
     [navigate],
+  );
+  // A thumbnail that fails (its signed URL expired) refetches its month, at most every 30 s.
+  const refreshed = useRef(new Map<string, number>());
+  const onThumbError = useCallback(
+    (id: string) => {
+      const position = positionOf(latest.current.months, id);
+      const month = position && latest.current.buckets[position.month]?.month;
+      if (!month) return;
+      const now = Date.now();
+      if (now - (refreshed.current.get(month) ?? 0) < 30_000) return;
+      refreshed.current.set(month, now);
+      void client.invalidateQueries({ queryKey: timelineKeys.month(month) });
+    },
+    [client],
   );
   const onToggle = useCallback((id: string, event: MouseEvent) => {
     event.preventDefault();
@@ -138,6 +152,7 @@ export default function TimelinePage() {
         labels={labels}
         onOpen={onOpen}
         onToggle={onToggle}
+        onThumbError={onThumbError}
       />
     );
   };
@@ -242,7 +257,7 @@ export default function TimelinePage() {
 
   return (
     <AssetSequenceContext.Provider value={sequence}>
-      <Box sx={{ flex: 1, minHeight: 0, display: "flex", flexDirection: "column" }}>
+      <Box sx={{ position: "relative", flex: 1, minHeight: 0, display: "flex", flexDirection: "column" }}>
         {selection.selecting && <BulkBar count={selection.count} actions={actions} onClear={selection.clear} />}
         {body}
       </Box>

@@ -87,6 +87,14 @@ export default function TrashPage() {
     [between],
   );
 
+  // A thumbnail that fails (its signed URL expired) refetches the trash, at most every 30 s.
+  const refreshedAt = useRef(0);
+  const onThumbError = useCallback(() => {
+    if (Date.now() - refreshedAt.current < 30_000) return;
+    refreshedAt.current = Date.now();
+    void client.invalidateQueries({ queryKey: trashKeys.all });
+  }, [client]);
+
   const labels = useMemo<TileLabels>(
     () => ({
       select: ts("select"),
@@ -138,6 +146,7 @@ export default function TrashPage() {
         labels={labels}
         onOpen={onOpen}
         onToggle={onToggle}
+        onThumbError={onThumbError}
       />
     );
   };
@@ -263,26 +272,23 @@ export default function TrashPage() {
 
   return (
     <AssetSequenceContext.Provider value={sequence}>
-      <Box sx={{ flex: 1, minHeight: 0, display: "flex", flexDirection: "column" }}>
-        {selection.selecting ? (
-          <BulkBar count={selection.count} actions={actions} onClear={selection.clear} />
-        ) : (
-          <Box sx={{ display: "flex", alignItems: "center", gap: 1, px: 2, minHeight: 56, flexShrink: 0, flexWrap: "wrap" }}>
-            <Typography variant="h6" component="h1" sx={{ flex: 1 }}>
-              {t("title")}
-            </Typography>
-            {items.length > 0 && (
-              <>
-                <Typography color="text.secondary" sx={{ display: { xs: "none", sm: "block" } }}>
-                  {t("count", { count: items.length })}
-                </Typography>
-                <Button color="error" startIcon={<DeleteSweep />} onClick={() => setConfirm({ kind: "empty" })} data-testid="empty-trash">
-                  {t("emptyTrash")}
-                </Button>
-              </>
-            )}
-          </Box>
-        )}
+      <Box sx={{ position: "relative", flex: 1, minHeight: 0, display: "flex", flexDirection: "column" }}>
+        {selection.selecting && <BulkBar count={selection.count} actions={actions} onClear={selection.clear} />}
+        <Box sx={{ display: "flex", alignItems: "center", gap: 1, px: 2, minHeight: 56, flexShrink: 0, flexWrap: "wrap" }}>
+          <Typography variant="h6" component="h1" sx={{ flex: 1 }}>
+            {t("title")}
+          </Typography>
+          {items.length > 0 && (
+            <>
+              <Typography color="text.secondary" sx={{ display: { xs: "none", sm: "block" } }}>
+                {t("count", { count: items.length })}
+              </Typography>
+              <Button color="error" startIcon={<DeleteSweep />} onClick={() => setConfirm({ kind: "empty" })} data-testid="empty-trash">
+                {t("emptyTrash")}
+              </Button>
+            </>
+          )}
+        </Box>
         {body}
       </Box>
       <ConfirmDialog

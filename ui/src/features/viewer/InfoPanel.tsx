@@ -43,6 +43,9 @@ export function InfoPanel({ asset, onClose }: Props) {
   const megapixels = formatMegapixels(asset.width, asset.height, locale);
   const duration = asset.type === "video" ? formatDuration(asset.duration_ms) : null;
   const place = hasPlace(asset.gps_lat, asset.gps_lon);
+  // null: the server knows no offset was recorded; absent: it does not say (older servers).
+  const offset =
+    taken?.offset ?? (asset.captured_offset_minutes === null ? t("panel.offsetUnknown") : null);
 
   return (
     <Paper
@@ -52,18 +55,17 @@ export function InfoPanel({ asset, onClose }: Props) {
       data-testid="viewer-info"
       aria-label={t("panel.title")}
       sx={{
-        position: { xs: "absolute", md: "relative" },
-        bottom: { xs: 0, md: "auto" },
-        left: { xs: 0, md: "auto" },
-        right: { xs: 0, md: "auto" },
+        position: "relative",
         zIndex: 2,
         width: { xs: "100%", md: 340 },
-        maxHeight: { xs: "55%", md: "none" },
+        height: { xs: "auto", md: "100%" },
+        maxHeight: { xs: "50%", md: "none" },
         flexShrink: 0,
         overflowY: "auto",
-        borderLeft: { md: 1 },
+        overscrollBehavior: "contain",
+        borderLeft: { xs: 0, md: 1 },
         borderTop: { xs: 1, md: 0 },
-        borderColor: { xs: "divider", md: "divider" },
+        borderColor: "divider",
         px: 2.5,
         pb: 2,
       }}
@@ -82,10 +84,12 @@ export function InfoPanel({ asset, onClose }: Props) {
         {taken && (
           <Row label={t("panel.taken")}>
             {taken.dateTime}
-            <Typography component="span" variant="body2" color="text.secondary">
-              {" · "}
-              {taken.offset ?? t("panel.offsetUnknown")}
-            </Typography>
+            {offset && (
+              <Typography component="span" variant="body2" color="text.secondary">
+                {" · "}
+                {offset}
+              </Typography>
+            )}
           </Row>
         )}
         {camera && <Row label={t("panel.camera")}>{camera}</Row>}

@@ -23,7 +23,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): v
         >
           {SHORTCUTS.map(({ keys, action }) => (
             <Box key={action} sx={{ display: "contents" }}>
-              <Box component="dt" sx={{ display: "flex", gap: 0.5 }}>
+              <Box component="dt" sx={{ display: "flex", gap: 0.5, alignItems: "flex-start" }}>
                 {keys.map((key) => (
                   <Box
                     component="kbd"
@@ -31,6 +31,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): v
                     sx={{
                       px: 0.75,
                       minWidth: 24,
+                      lineHeight: 1.6,
                       textAlign: "center",
                       border: 1,
                       borderColor: "divider",
@@ -43,7 +44,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): v
                   </Box>
                 ))}
               </Box>
-              <Typography component="dd" variant="body2" sx={{ m: 0, alignSelf: "center" }}>
+              <Typography component="dd" variant="body2" sx={{ m: 0 }}>
                 {t(`shortcuts.${action}`)}
               </Typography>
             </Box>
@@ -54,7 +55,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): v
         </Typography>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose} autoFocus>
+        <Button onClick={onClose}>
           {t("close", { ns: "common" })}
         </Button>
       </DialogActions>

@@ -34,6 +34,8 @@ function makeAsset(id: string, extra: Partial<ViewerAsset> = {}): ViewerAsset {
     sha256: null,
     captured_at: "2021-04-11T20:47:53Z",
     captured_offset_minutes: -300,
+    local_date: "2021-04-11",
+    thumbhash: null,
     width: 3264,
     height: 2448,
     duration_ms: null,
@@ -64,6 +66,7 @@ function json(data: unknown, status = 200) {
 }
 
 beforeAll(() => {
+  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
   initI18n();
   // jsdom never loads images: pretend every image loads at once with a 1600 × 1200 size.
   class LoadingImage {
@@ -73,7 +76,7 @@ beforeAll(() => {
     naturalHeight = 1200;
     decoding = "auto";
     set src(_value: string) {
-      queueMicrotask(() => this.onload?.());
+      queueMicrotask(() => act(() => this.onload?.()));
     }
   }
   vi.stubGlobal("Image", LoadingImage);
@@ -100,6 +103,7 @@ beforeEach(() => {
       }
       if (!tail && input.method === "DELETE") return json({ ...asset, deleted_at: "now" });
       if (tail === "/restore") return json(asset);
+      if (tail === "/purge") return new Response(null, { status: 204 });
       if (tail === "/download-url") return json({ url: `/blob/${id}-original`, expires_at: "x" });
       return json({ error: { code: "not_found", message: "Nope" } }, 404);
     }),
@@ -222,6 +226,7 @@ describe("ViewerRoute", () => {
     await waitFor(() =>
       expect(requests.some((r) => r.path === "/api/v1/assets/a1/restore")).toBe(true),
     );
+    await waitFor(() => expect(router.state.location.pathname).toBe("/photos/a1"));
   });
 
   it("offers restore and delete forever in the trash", async () => {
@@ -233,6 +238,30 @@ describe("ViewerRoute", () => {
     expect(screen.queryByTestId("viewer-favorite")).toBeNull();
   });
 
+  it("asks before deleting forever from the trash, then moves on", async () => {
+    const router = renderViewer(["/", "/photos/b2"], { mode: "trash" });
+    await screen.findByTestId("viewer-image");
+    await key("Delete");
+    fireEvent.click(await screen.findByTestId("viewer-purge-confirm"));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/photos/c3"));
+    expect(requests).toContainEqual({ method: "DELETE", path: "/api/v1/assets/b2/purge", body: "" });
+  });
+
+  it("shows a pending asset's thumbnail with a readable message", async () => {
+    assets.a1 = makeAsset("a1", {
+      processing: { state: "pending", error: null },
+      preview_url: null,
+    });
+    renderViewer(["/", "/photos/a1"]);
+    await waitFor(() =>
+      expect(screen.getByTestId("viewer-state").getAttribute("data-state")).toBe("pending"),
+    );
+    expect(screen.getByTestId("viewer-state").textContent).toMatch(/still being processed/);
+    await waitFor(() =>
+      expect(screen.getByTestId("viewer-stage").getAttribute("data-resolution")).toBe("thumb"),
+    );
+  });
+
   it("shows why a failed asset cannot be shown", async () => {
     assets.a1 = makeAsset("a1", {
       processing: { state: "failed", error: "not an image" },
@@ -240,9 +269,10 @@ describe("ViewerRoute", () => {
       preview_url: null,
     });
     renderViewer(["/", "/photos/a1"]);
-    const state = await screen.findByTestId("viewer-state");
-    await waitFor(() => expect(state.getAttribute("data-state")).toBe("failed"));
-    expect(state.textContent).toContain("not an image");
+    await waitFor(() =>
+      expect(screen.getByTestId("viewer-state").getAttribute("data-state")).toBe("failed"),
+    );
+    expect(screen.getByTestId("viewer-state").textContent).toContain("not an image");
   });
 
   it("says so when the asset does not exist", async () => {

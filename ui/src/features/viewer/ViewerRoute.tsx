@@ -91,7 +91,7 @@ function Viewer({ id }: { id: string }) {
             bgcolor: "#000",
             color: "common.white",
             display: "flex",
-            flexDirection: "row",
+            flexDirection: { xs: "column", md: "row" },
             overflow: "hidden",
             overscrollBehavior: "contain",
           },
@@ -197,7 +197,7 @@ function ViewerBody({ id, titleId, nav, pageToast, reducedMotion }: BodyProps) {
   const title = asset?.original_filename ?? t("dialogLabel");
   return (
     <>
-      <Box sx={{ position: "relative", flex: 1, minWidth: 0, height: "100%" }}>
+      <Box sx={{ position: "relative", flex: 1, minWidth: 0, minHeight: 0 }}>
         <ViewerStage
           key={id}
           id={id}

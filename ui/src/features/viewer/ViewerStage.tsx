@@ -1,5 +1,5 @@
 /** What fills the viewer: the photo or video, or a readable state (loading, pending, failed, missing). */
-import { useCallback, useState, type ReactNode, type RefObject } from "react";
+import { useCallback, useRef, useState, type ReactNode, type RefObject } from "react";
 import { Box, Button, CircularProgress, Stack, Typography } from "@mui/material";
 import BrokenImageOutlinedIcon from "@mui/icons-material/BrokenImageOutlined";
 import HourglassEmptyIcon from "@mui/icons-material/HourglassEmpty";
@@ -9,6 +9,7 @@ import { ApiError } from "../../api/http";
 import type { ViewerAsset } from "./api";
 import { PhotoView, type ZoomControls } from "./PhotoView";
 import { VideoView } from "./VideoView";
+import { useSwipe } from "./useSwipe";
 import type { SwipeDirection } from "./zoom";
 
 interface Props {
@@ -20,8 +21,27 @@ interface Props {
   onDownload?: () => void;
 }
 
-function StateMessage(props: { icon?: ReactNode; children: ReactNode; testState: string }) {
+/** Videos and messages: a horizontal swipe moves on, like on photos. */
+function SwipeArea(props: {
+  onSwipe(direction: Exclude<SwipeDirection, null>): void;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useSwipe(ref, props.onSwipe);
   return (
+    <Box ref={ref} sx={{ position: "absolute", inset: 0, touchAction: "pan-y" }}>
+      {props.children}
+    </Box>
+  );
+}
+
+function StateMessage(props: {
+  icon?: ReactNode;
+  children: ReactNode;
+  testState: string;
+  onSwipe?(direction: Exclude<SwipeDirection, null>): void;
+}) {
+  const message = (
     <Stack
       data-testid="viewer-state"
       data-state={props.testState}
@@ -44,6 +64,7 @@ function StateMessage(props: { icon?: ReactNode; children: ReactNode; testState:
       {props.children}
     </Stack>
   );
+  return props.onSwipe ? <SwipeArea onSwipe={props.onSwipe}>{message}</SwipeArea> : message;
 }
 
 export function ViewerStage({ query, reducedMotion, zoomControls, onSwipe, onDownload }: Props) {
@@ -62,7 +83,11 @@ export function ViewerStage({ query, reducedMotion, zoomControls, onSwipe, onDow
   if (!asset) {
     const missing = query.error instanceof ApiError && query.error.status === 404;
     return (
-      <StateMessage testState="error" icon={<BrokenImageOutlinedIcon sx={{ fontSize: 56 }} />}>
+      <StateMessage
+        testState="error"
+        onSwipe={onSwipe}
+        icon={<BrokenImageOutlinedIcon sx={{ fontSize: 56 }} />}
+      >
         <Typography>
           {missing ? t("state.notFound") : (query.error?.message ?? t("state.loadError"))}
         </Typography>
@@ -79,13 +104,17 @@ export function ViewerStage({ query, reducedMotion, zoomControls, onSwipe, onDow
   const state = asset.processing.state;
   const downloadButton = onDownload && (
     <Button variant="outlined" color="inherit" onClick={onDownload}>
-      {t("download")}
+      {t("state.downloadButton")}
     </Button>
   );
 
   if (state === "failed" || loadFailed) {
     return (
-      <StateMessage testState="failed" icon={<BrokenImageOutlinedIcon sx={{ fontSize: 56 }} />}>
+      <StateMessage
+        testState="failed"
+        onSwipe={onSwipe}
+        icon={<BrokenImageOutlinedIcon sx={{ fontSize: 56 }} />}
+      >
         <Typography>{state === "failed" ? t("state.failed") : t("state.loadError")}</Typography>
         {state === "failed" && asset.processing.error && (
           <Typography variant="body2" sx={{ color: "grey.500", maxWidth: 520 }}>
@@ -102,11 +131,13 @@ export function ViewerStage({ query, reducedMotion, zoomControls, onSwipe, onDow
   return (
     <>
       {asset.type === "video" && !pending ? (
-        <VideoView
-          asset={asset}
-          label={t("videoLabel", { name: asset.original_filename })}
-          onError={markFailed}
-        />
+        <SwipeArea onSwipe={onSwipe}>
+          <VideoView
+            asset={asset}
+            label={t("videoLabel", { name: asset.original_filename })}
+            onError={markFailed}
+          />
+        </SwipeArea>
       ) : (
         (asset.thumb_url || asset.preview_url) && (
           <PhotoView

@@ -2,12 +2,10 @@
 import { api, unwrap, type Schemas } from "../../api/client";
 
 /**
- * An asset as the viewer reads it. `local_date`, `thumbhash` and `captured_offset_minutes`
- * are optional: servers before SPEC §4b do not send them.
+ * An asset as the viewer reads it. The asset shape does not carry the capture's UTC offset
+ * yet; `captured_offset_minutes` is read when a server sends it (null: not recorded).
  */
 export type ViewerAsset = Schemas["AssetOut"] & {
-  local_date?: string | null;
-  thumbhash?: string | null;
   captured_offset_minutes?: number | null;
 };
 

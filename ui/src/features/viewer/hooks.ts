@@ -136,12 +136,19 @@ export function useViewerActions(
     onError: (error) => toast.error(error, t("errors.trash")),
     onSuccess: (_data, id) => {
       changed(id);
+      const stayOpen = !closing;
       const notify = afterLeave();
       nav.leave();
       notify.show(t("toast.trashed"), {
         actionLabel: t("toast.undo"),
         onAction: () =>
-          restore.mutate(id, { onSuccess: () => notify.show(t("toast.restored")) }),
+          restore.mutate(id, {
+            onSuccess: () => {
+              notify.show(t("toast.restored"));
+              // Still in the viewer: show the restored asset again.
+              if (stayOpen) nav.go(id);
+            },
+          }),
       });
     },
   });

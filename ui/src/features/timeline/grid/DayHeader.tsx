@@ -1,6 +1,6 @@
 /** A day's header inside the grid: its label, and a check that selects the whole day. */
 import { memo } from "react";
-import { styled } from "@mui/material/styles";
+import { DAY_CLASS } from "./styles";
 import CheckCircle from "@mui/icons-material/CheckCircle";
 import RadioButtonUnchecked from "@mui/icons-material/RadioButtonUnchecked";
 
@@ -17,35 +17,12 @@ interface Props {
   onToggle(): void;
 }
 
-const Root = styled("div")(({ theme }) => ({
-  position: "absolute",
-  display: "flex",
-  alignItems: "center",
-  gap: 4,
-  overflow: "hidden",
-  whiteSpace: "nowrap",
-  fontSize: 14,
-  fontWeight: 600,
-  color: theme.palette.text.primary,
-  "& .label": { overflow: "hidden", textOverflow: "ellipsis" },
-  "& .detail": { fontWeight: 400, color: theme.palette.text.secondary, overflow: "hidden", textOverflow: "ellipsis" },
-  "& button": {
-    border: 0,
-    padding: 0,
-    background: "none",
-    color: theme.palette.text.secondary,
-    cursor: "pointer",
-    display: "flex",
-    opacity: 0,
-    flexShrink: 0,
-  },
-  "&:hover button, & button:focus-visible, &[data-selecting] button": { opacity: 1 },
-  "& button[aria-pressed=true]": { color: theme.palette.primary.main },
-}));
+
 
 function DayHeaderView(props: Props) {
   return (
-    <Root
+    <div
+      className={DAY_CLASS}
       role="heading"
       aria-level={3}
       data-testid="day-header"
@@ -63,7 +40,7 @@ function DayHeaderView(props: Props) {
           · {props.detail}
         </span>
       )}
-    </Root>
+    </div>
   );
 }
 

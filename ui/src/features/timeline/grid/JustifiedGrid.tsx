@@ -15,12 +15,13 @@ import {
   type ReactNode,
   type Ref,
 } from "react";
-import { Box, useMediaQuery } from "@mui/material";
+import { Box, GlobalStyles, useMediaQuery } from "@mui/material";
 import { anchoredScrollTop, sectionAt, sectionTops } from "../anchor";
 import { firstRowAt, type DayHeaderBox, type SectionLayout } from "../layout";
 import { createScrollScale } from "../scaledScroll";
 import { renderWindow, sectionsIn, type RenderWindow } from "./window";
 import { Scrubber, type ScrubberMonth } from "./Scrubber";
+import { gridStyles } from "./styles";
 
 export interface GridSection {
   key: string;
@@ -262,6 +263,7 @@ export function JustifiedGrid({
 
   return (
     <Box sx={{ position: "relative", flex: 1, minHeight: 0 }}>
+      <GlobalStyles styles={gridStyles} />
       <Box
         ref={scrollRef}
         onScroll={onScroll}

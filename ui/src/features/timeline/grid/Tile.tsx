@@ -1,13 +1,13 @@
 /** One thumbnail of the justified grid: placeholder, image, badges and the selection check. */
-import { memo, useState, type MouseEvent } from "react";
+import { memo, useState, type MouseEvent, type ReactElement } from "react";
 import { Tooltip } from "@mui/material";
-import { styled } from "@mui/material/styles";
 import BrokenImageOutlined from "@mui/icons-material/BrokenImageOutlined";
 import CheckCircle from "@mui/icons-material/CheckCircle";
 import PlayCircle from "@mui/icons-material/PlayCircle";
 import Star from "@mui/icons-material/Star";
 import HourglassEmpty from "@mui/icons-material/HourglassEmpty";
 import { thumbhashDataUrl } from "./thumbhash";
+import { TILE_CLASS } from "./styles";
 import { useAssetFailure } from "../hooks/useAssetFailure";
 
 export interface TileLabels {
@@ -41,95 +41,11 @@ export interface TileProps {
   labels: TileLabels;
   onOpen(id: string, event: MouseEvent): void;
   onToggle(id: string, event: MouseEvent): void;
+  /** The thumbnail did not load (e.g. its signed URL expired): the host refetches. */
+  onThumbError?(id: string): void;
 }
 
-const Root = styled("div")(({ theme }) => ({
-  position: "absolute",
-  overflow: "hidden",
-  borderRadius: 2,
-  backgroundColor: theme.palette.action.hover,
-  "& > a": { display: "block", width: "100%", height: "100%", color: "inherit" },
-  "& .thumb": {
-    position: "absolute",
-    inset: 0,
-    width: "100%",
-    height: "100%",
-    objectFit: "cover",
-    backgroundSize: "cover",
-    transition: "transform 120ms ease, opacity 240ms ease",
-  },
-  "& img.thumb": { opacity: 0 },
-  "& img.thumb[data-loaded]": { opacity: 1 },
-  "&[data-selected] .thumb": { transform: "scale(0.86)", borderRadius: 6 },
-  "&[data-selected]": { backgroundColor: theme.palette.primary.main + "33" },
-  "& .toggle": {
-    position: "absolute",
-    top: 4,
-    left: 4,
-    padding: 0,
-    border: 0,
-    borderRadius: "50%",
-    width: 28,
-    height: 28,
-    display: "flex",
-    alignItems: "center",
-    justifyContent: "center",
-    background: "rgba(0,0,0,0.25)",
-    color: "#fff",
-    cursor: "pointer",
-    opacity: 0,
-    transition: "opacity 120ms ease",
-  },
-  "& .toggle .ring": {
-    width: 20,
-    height: 20,
-    borderRadius: "50%",
-    border: "2px solid #fff",
-    boxSizing: "border-box",
-  },
-  "&:hover .toggle, &:focus-within .toggle, &[data-selecting] .toggle": { opacity: 1 },
-  "&[data-selected] .toggle": { background: "#fff", color: theme.palette.primary.main },
-  "& .badge": {
-    position: "absolute",
-    display: "flex",
-    alignItems: "center",
-    gap: 2,
-    color: "#fff",
-    fontSize: 12,
-    fontWeight: 600,
-    textShadow: "0 0 3px rgba(0,0,0,0.8)",
-    pointerEvents: "none",
-  },
-  "& .video": { top: 6, right: 6 },
-  "& .star": { bottom: 4, left: 4 },
-  "& .state": { top: "50%", left: "50%", transform: "translate(-50%, -50%)", opacity: 0.8 },
-  "& .failed": {
-    position: "absolute",
-    inset: 0,
-    display: "flex",
-    alignItems: "center",
-    justifyContent: "center",
-    color: theme.palette.error.main,
-    backgroundColor: theme.palette.mode === "dark" ? "#2a1a1a" : "#fbeaea",
-  },
-  "& .caption": {
-    position: "absolute",
-    left: 0,
-    right: 0,
-    bottom: 0,
-    padding: "12px 6px 4px",
-    fontSize: 12,
-    color: "#fff",
-    background: "linear-gradient(transparent, rgba(0,0,0,0.6))",
-    whiteSpace: "nowrap",
-    overflow: "hidden",
-    textOverflow: "ellipsis",
-    pointerEvents: "none",
-  },
-  "@media (prefers-reduced-motion: reduce)": {
-    "& .thumb, & .toggle": { transition: "none" },
-  },
-}));
+
 
 export function formatDuration(ms: number | null): string {
   if (ms == null || !Number.isFinite(ms)) return "";
@@ -140,14 +56,13 @@ export function formatDuration(ms: number | null): string {
   return hours ? `${hours}:${String(minutes).padStart(2, "0")}:${seconds}` : `${minutes}:${seconds}`;
 }
 
-function FailedFace({ id, label }: { id: string; label: string }) {
+/** Wraps a failed tile's link: the reason (fetched on first hover or focus) as its tooltip. */
+function FailedReason({ id, label, children }: { id: string; label: string; children: ReactElement }) {
   const [asked, setAsked] = useState(false);
   const reason = useAssetFailure(id, asked);
   return (
-    <Tooltip title={reason ? `${label}: ${reason}` : label} onOpen={() => setAsked(true)}>
-      <span className="failed" role="img" aria-label={reason ? `${label}: ${reason}` : label}>
-        <BrokenImageOutlined fontSize="large" />
-      </span>
+    <Tooltip title={reason ? `${label}: ${reason}` : label} onOpen={() => setAsked(true)} describeChild>
+      {children}
     </Tooltip>
   );
 }
@@ -155,8 +70,17 @@ function FailedFace({ id, label }: { id: string; label: string }) {
 function TileView(props: TileProps) {
   const { id, x, y, w, h, labels, processing, selected, selecting } = props;
   const placeholder = thumbhashDataUrl(props.thumbhash);
+  const wrapFailed = (link: ReactElement) =>
+    processing === "failed" ? (
+      <FailedReason id={id} label={labels.failed}>
+        {link}
+      </FailedReason>
+    ) : (
+      link
+    );
   return (
-    <Root
+    <div
+      className={TILE_CLASS}
       data-testid="asset-tile"
       data-asset-id={id}
       data-status={processing}
@@ -164,10 +88,13 @@ function TileView(props: TileProps) {
       data-selecting={selecting ? "" : undefined}
       style={{ left: x, top: y, width: w, height: h }}
     >
+      {wrapFailed(
       <a href={props.href} onClick={(event) => props.onOpen(id, event)} title={props.captionTitle}>
         {placeholder && <span className="thumb" style={{ backgroundImage: `url(${placeholder})` }} />}
         {processing === "failed" ? (
-          <FailedFace id={id} label={labels.failed} />
+          <span className="failed" role="img" aria-label={`${props.alt} — ${labels.failed}`}>
+            <BrokenImageOutlined fontSize="large" />
+          </span>
         ) : props.thumbUrl ? (
           <img
             className="thumb"
@@ -178,6 +105,7 @@ function TileView(props: TileProps) {
             onLoad={(event) => {
               event.currentTarget.dataset.loaded = "";
             }}
+            onError={() => props.onThumbError?.(id)}
           />
         ) : (
           <span className="badge state" role="img" aria-label={`${props.alt} — ${labels.pending}`}>
@@ -196,7 +124,8 @@ function TileView(props: TileProps) {
           </span>
         )}
         {props.caption && <span className="caption">{props.caption}</span>}
-      </a>
+      </a>,
+      )}
       <button
         type="button"
         className="toggle"
@@ -207,7 +136,7 @@ function TileView(props: TileProps) {
       >
         {selected ? <CheckCircle sx={{ fontSize: 26 }} /> : <span className="ring" />}
       </button>
-    </Root>
+    </div>
   );
 }
 

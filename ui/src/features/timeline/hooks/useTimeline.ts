@@ -10,7 +10,11 @@ import { fetchBuckets, fetchJobs, fetchMonth, timelineKeys, type MonthColumns, t
 import { estimateSectionHeight, layoutSection, type LayoutOptions, type SectionLayout } from "../layout";
 import type { GridSection } from "../grid/JustifiedGrid";
 
-const layouts = new WeakMap<MonthColumns, { key: string; layout: SectionLayout }>();
+/**
+ * Layouts by the month's `ratios` array: a refetch (new signed URLs, a favourite changed)
+ * keeps that array's identity through TanStack's structural sharing, so the layout stays.
+ */
+const layouts = new WeakMap<number[], { key: string; dates: string[]; layout: SectionLayout }>();
 /** Months larger than this are laid out in a task of their own, not during a render. */
 const DEFERRED_LAYOUT_ITEMS = 3000;
 
@@ -18,20 +22,24 @@ function optionsKey(options: LayoutOptions): string {
   return `${options.width}:${options.rowHeight}:${options.gap}:${options.headerHeight}:${options.dayGap}`;
 }
 
-/** The layout of a month's data for the given options, computed once per data object. */
+function cachedLayout(data: MonthColumns, options: LayoutOptions): SectionLayout | null {
+  const cached = layouts.get(data.ratios);
+  return cached && cached.key === optionsKey(options) && cached.dates === data.local_dates ? cached.layout : null;
+}
+
+/** The layout of a month's data for the given options, computed once per data. */
 export function monthLayout(data: MonthColumns, options: LayoutOptions): SectionLayout {
-  const key = optionsKey(options);
-  const cached = layouts.get(data);
-  if (cached && cached.key === key) return cached.layout;
+  const cached = cachedLayout(data, options);
+  if (cached) return cached;
   const layout = layoutSection(data.ratios, data.local_dates, options);
-  layouts.set(data, { key, layout });
+  layouts.set(data.ratios, { key: optionsKey(options), dates: data.local_dates, layout });
   return layout;
 }
 
 /** The layout when it is cheap or already known; null for a big month not laid out yet. */
 function layoutIfReady(data: MonthColumns, options: LayoutOptions): SectionLayout | null {
-  const cached = layouts.get(data);
-  if (cached && cached.key === optionsKey(options)) return cached.layout;
+  const cached = cachedLayout(data, options);
+  if (cached) return cached;
   return data.ids.length <= DEFERRED_LAYOUT_ITEMS ? monthLayout(data, options) : null;
 }
 
@@ -132,7 +140,7 @@ export function useTimeline(options: LayoutOptions, wanted: readonly number[]): 
 }
 
 /** Poll /jobs while any loaded asset is pending; refetch months with pending assets as work finishes. */
-function usePendingRefresh(months: (MonthColumns | undefined)[]) {
+export function usePendingRefresh(months: (MonthColumns | undefined)[]) {
   const client = useQueryClient();
   const pendingMonths = useMemo(
     () => months.filter((data): data is MonthColumns => !!data && data.processing.includes("pending")).map((d) => d.month),
@@ -151,11 +159,9 @@ function usePendingRefresh(months: (MonthColumns | undefined)[]) {
     if (outstanding === null) return;
     const before = last.current;
     last.current = outstanding;
-    if (before !== null && outstanding < before) {
-      for (const month of pendingMonths) void client.invalidateQueries({ queryKey: timelineKeys.month(month) });
-    }
-    if (outstanding === 0 && pendingMonths.length) {
-      for (const month of pendingMonths) void client.invalidateQueries({ queryKey: timelineKeys.month(month) });
-    }
+    // Work finished since the last poll (or was already done at the first one).
+    const finished = before === null ? outstanding === 0 : outstanding < before;
+    if (!finished) return;
+    for (const month of pendingMonths) void client.invalidateQueries({ queryKey: timelineKeys.month(month) });
   }, [outstanding, pendingMonths, client]);
 }
