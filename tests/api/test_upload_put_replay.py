@@ -6,6 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import requests
 
+from mediabox.container import container_of
 from tests.api.test_uploads import fake_jpeg
 from tests.factories import assert_error
 
@@ -32,7 +33,7 @@ def test_a_put_url_of_an_aborted_upload_leaves_no_orphan(local_library):
     plan = created.json["upload"]
     assert local_library.api("DELETE", f"/uploads/{created.json['asset_id']}").status_code == 204
     assert_error(local_library.client.put(plan["url"], data=data, headers=plan["headers"]), 403)
-    root = local_library.app.config["MEDIABOX"].blob_root
+    root = container_of(local_library.app).config.blob_root
     assert [p for p in root.rglob("*") if p.is_file() and ".tmp" not in p.parts] == []
 
 

@@ -115,7 +115,7 @@ def test_every_route_but_the_share_surface_is_a_404_on_the_gateway_port(local_li
 def test_a_shared_blob_works_on_the_gateway_until_the_link_is_revoked(local_library, gateway):
     library = local_library
     asset_id = _upload(library, 3)
-    token = _share(library, asset_id=asset_id)
+    token = _share(library, asset_id=asset_id, show_location=True)
     url = gateway.url.rstrip("/") + _shared_blob_url(gateway.url, token, asset_id)
     first = requests.get(url, timeout=10)
     assert first.status_code == 200 and first.content == small_jpeg(3)
@@ -131,7 +131,7 @@ def test_an_expired_links_blob_urls_stop_on_the_gateway_at_once(
 ):
     library = local_library
     asset_id = _upload(library, 4)
-    token = _share(library, asset_id=asset_id)
+    token = _share(library, asset_id=asset_id, show_location=True)
     url = gateway.url.rstrip("/") + _shared_blob_url(gateway.url, token, asset_id)
     assert requests.get(url, timeout=10).status_code == 200
 
