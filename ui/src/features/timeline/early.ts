@@ -3,6 +3,7 @@
  * the session check) instead of after it: the buckets, then the newest month. Plain fetch,
  * so a signed-out visitor's 401 just means "no head start". Each answer is used once.
  */
+import { hasSessionCookies } from "../../api/http";
 import type { BucketsResponse, MonthColumns } from "./api";
 
 let buckets: Promise<BucketsResponse | null> | null = null;
@@ -19,6 +20,7 @@ async function getOrNull<T>(path: string): Promise<T | null> {
 
 export function startEarlyTimeline(): void {
   if (buckets || typeof window === "undefined" || window.location.pathname !== "/") return;
+  if (!hasSessionCookies()) return; // a signed-out visitor: no request, no 401 in the console
   buckets = getOrNull<BucketsResponse>("/api/v1/timeline/buckets");
   void buckets.then((answer) => {
     const month = answer?.buckets[0]?.month;
