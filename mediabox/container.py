@@ -48,6 +48,7 @@ from mediabox.services.timeline import TimelineService
 from mediabox.services.upload_cleanup import UploadCleanup
 from mediabox.services.uploads import UploadService
 from mediabox.services.users import UserService
+from mediabox.services.zips import ZipService, ZipTickets
 
 if TYPE_CHECKING:
     from flask import Flask
@@ -86,6 +87,7 @@ class Container(ShareContainer):
     timeline: TimelineService
     household: HouseholdService
     stats: StatsService
+    zips: ZipService
     queue: JobQueue
     enqueue_processing: Callable[[uuid.UUID], None]
 
@@ -174,6 +176,7 @@ def build_container(
     blob_store = blob_store or build_blob_store(config, clock)
     media_urls = MediaUrls(blob_store, config.signed_url_ttl_seconds, clock=clock)
     shares_repo, albums_repo = ShareRepository(session), AlbumRepository(session)
+    zip_tickets = ZipTickets(config.url_signing_key, clock, config.signed_url_ttl_seconds)
     visitor = PublicShareService(
         session,
         shares_repo,
@@ -182,6 +185,7 @@ def build_container(
         media_urls,
         ShareCredentials(config.jwt_secret, clock),
         clock,
+        zip_tickets,
     )
     if surface == "share":
         if enqueue is not None or queue is not None:
@@ -246,7 +250,7 @@ def build_container(
             albums_repo,
             hasher,
             clock,
-            public_base_url=config.public_base_url,
+            public_base_url=config.public_share_url or config.public_base_url,
         ),
         processing=ProcessingService(
             session,
@@ -261,6 +265,7 @@ def build_container(
         timeline=TimelineService(assets_repo, TimelineRepository(session), media_urls),
         household=HouseholdService(session, users_repo, sessions_repo, users, clock),
         stats=StatsService(StatsRepository(session)),
+        zips=ZipService(session, assets_repo, zip_tickets),
         queue=queue,
         enqueue_processing=enqueue,
     )

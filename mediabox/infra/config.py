@@ -70,6 +70,7 @@ class Config:
     rate_limit_key_prefix: str = "mediabox"
     trusted_proxy_hops: int = 0
     public_base_url: str = ""
+    public_share_url: str = ""
     worker_threads: int = 0
     run_consumer: bool = True
     processing_lease_seconds: int = 900
@@ -136,6 +137,7 @@ class Config:
             login_account_rate_limit=env.get("LOGIN_ACCOUNT_RATE_LIMIT", "5 per minute"),
             share_password_rate_limit=env.get("SHARE_PASSWORD_RATE_LIMIT", "5 per minute"),
             public_base_url=env.get("PUBLIC_BASE_URL", "").rstrip("/"),
+            public_share_url=env.get("PUBLIC_SHARE_URL", "").rstrip("/"),
             worker_threads=_int(env, "WORKER_THREADS", 0),
             trusted_proxy_hops=_int(env, "TRUSTED_PROXY_HOPS", 0),
             processing_lease_seconds=_int(env, "PROCESSING_LEASE_SECONDS", 900),
