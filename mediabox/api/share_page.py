@@ -4,6 +4,8 @@ Its own small entry (`share.html`, a second Vite input) so a friend never downlo
 app. The shell carries escaped `og:` title/description/image naming only what the link shows:
 a generic title and no image for a password link, nothing for unknown or ended links (which
 answer 404/410 with the same shell, so the page can explain in the friend's language).
+`<meta name="mediabox-share-state">` tells the page, before any request, whether the link is
+open, locked (password form first, nothing fetched) or ended and why (the error code).
 
 `page_bp` joins both surfaces. `share_static_bp` joins the share surface only: it serves the
 files of the share entry (from Vite's manifest) and nothing else of the build; on the full
@@ -47,11 +49,11 @@ def share_page(token: str) -> Response:
     try:
         tags = _preview_tags(container().public_shares.preview(token))
     except NotFound:
-        status = 404
-    except Gone:
-        status = 410
+        status, tags["state"] = 404, "share_not_found"
+    except Gone as exc:
+        status, tags["state"] = 410, exc.code
     except DomainError:
-        status = 404
+        status, tags["state"] = 404, "share_not_found"
     html = entry.read_text(encoding="utf-8")
     return _html(_inject(html, tags), status)
 
@@ -104,13 +106,13 @@ def _entry_files(root: str, _mtime: float) -> frozenset[str]:
 
 
 def _generic_tags() -> dict[str, str]:
-    return {"title": GENERIC_TITLE}
+    return {"title": GENERIC_TITLE, "state": "open"}
 
 
 def _preview_tags(preview) -> dict[str, str]:
     if preview.locked:
-        return _generic_tags()
-    tags = {"title": preview.title or GENERIC_TITLE}
+        return {**_generic_tags(), "state": "locked"}
+    tags = {"title": preview.title or GENERIC_TITLE, "state": "open"}
     if preview.description:
         tags["description"] = preview.description
     elif preview.owner_name:
@@ -131,6 +133,7 @@ def _inject(html: str, tags: dict[str, str]) -> str:
         f'<meta property="og:site_name" content="{GENERIC_TITLE}" />',
         '<meta name="robots" content="noindex, nofollow" />',
         '<meta name="referrer" content="no-referrer" />',
+        f'<meta name="mediabox-share-state" content="{escape(tags["state"])}" />',
     ]
     if "description" in tags:
         described = escape(tags["description"])

@@ -75,6 +75,7 @@ def test_an_album_link_names_its_title_and_cover_escaped_on_both_surfaces(local_
         assert "<title>&lt;b&gt;&#34;Trip&#34;&lt;/b&gt; &amp; co</title>" in html
         assert _og(html, "image").startswith("http://localhost/api/v1/blobs/u/")
         assert 'src="/assets/share-abc.js"' in html
+        assert '<meta name="mediabox-share-state" content="open" />' in html
         assert response.headers["Cache-Control"] == "no-store"
         assert response.headers["Referrer-Policy"] == "no-referrer"
         assert "script-src 'self'" in response.headers["Content-Security-Policy"]
@@ -92,6 +93,7 @@ def test_a_password_link_page_names_nothing(local_library, apps):
     assert _og(html, "title") == "Mediabox"
     assert _og(html, "image") is None and _og(html, "description") is None
     assert "secret-plan" not in html
+    assert '<meta name="mediabox-share-state" content="locked" />' in html
 
 
 def test_unknown_and_ended_links_answer_404_and_410_with_the_shell(local_library, apps):
@@ -104,6 +106,8 @@ def test_unknown_and_ended_links_answer_404_and_410_with_the_shell(local_library
     assert library.api("POST", f"/shares/{token}/revoke").status_code == 200
     revoked = client.get(f"/s/{token}")
     assert revoked.status_code == 410
+    assert 'name="mediabox-share-state" content="share_revoked"' in revoked.get_data(as_text=True)
+    assert 'content="share_not_found"' in unknown.get_data(as_text=True)
     assert "gone.jpg" not in revoked.get_data(as_text=True)
     assert _og(revoked.get_data(as_text=True), "image") is None
 
