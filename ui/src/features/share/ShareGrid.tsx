@@ -114,7 +114,7 @@ export function ShareGrid(props: Props) {
             onToggle={toggle}
           />
         ))}
-      <Box ref={sentinel} sx={{ position: "absolute", bottom: 0, height: 1, width: 1 }} />
+      <Box ref={sentinel} sx={{ position: "absolute", bottom: 0, left: 0, height: "1px", width: "100%", pointerEvents: "none" }} />
       {loadingMore && (
         <Box sx={{ position: "absolute", bottom: -48, left: "50%" }}>
           <CircularProgress size={24} aria-label={t("share:loadMore")} />
