@@ -2,6 +2,7 @@ import { Drawer, List, ListItemButton, ListItemIcon, ListItemText, Toolbar } fro
 import PhotoLibraryOutlined from "@mui/icons-material/PhotoLibraryOutlined";
 import DeleteOutlined from "@mui/icons-material/DeleteOutlined";
 import SettingsOutlined from "@mui/icons-material/SettingsOutlined";
+import LinkOutlined from "@mui/icons-material/LinkOutlined";
 import { useTranslation } from "react-i18next";
 import { NavLink, useLocation } from "react-router";
 
@@ -11,6 +12,7 @@ export const DRAWER_WIDTH = 232;
 const ITEMS = [
   { to: "/", label: "nav.photos", icon: <PhotoLibraryOutlined />, match: /^\/(photos\/.*)?$/ },
   { to: "/trash", label: "nav.trash", icon: <DeleteOutlined />, match: /^\/trash(\/|$)/ },
+  { to: "/shares", label: "nav.links", icon: <LinkOutlined />, match: /^\/shares/ },
   { to: "/settings", label: "nav.settings", icon: <SettingsOutlined />, match: /^\/settings/ },
 ] as const;
 

@@ -47,6 +47,7 @@ export const routes: RouteObject[] = [
                   },
                 ],
               },
+              { path: "/shares", lazy: page(() => import("../features/shares/MySharesPage")) },
               { path: "/settings", lazy: page(() => import("../features/settings/SettingsPage")) },
               { path: "*", lazy: page(() => import("../components/NotFoundPage")) },
             ],

@@ -12,6 +12,7 @@ import { AssetSequenceContext, type AssetSequence } from "../viewer/sequence";
 import { BulkBar } from "../selection/BulkBar";
 import { useSelection } from "../selection/useSelection";
 import { useLibraryBulkActions } from "../selection/useLibraryBulkActions";
+import { useShareBulkActions } from "../shares/useShareBulkActions";
 import { useSession } from "../auth/session";
 import { timelineKeys } from "./api";
 import { dayLabel, localDateKey, monthLabel } from "./dates";
@@ -216,7 +217,9 @@ export default function TimelinePage() {
     [months, counts, buckets, client],
   );
 
-  const actions = useLibraryBulkActions(selected, selection.clear);
+  const libraryActions = useLibraryBulkActions(selected, selection.clear);
+  const [shareActions, shareDialog] = useShareBulkActions(selected);
+  const actions = useMemo(() => [...libraryActions, ...shareActions], [libraryActions, shareActions]);
 
   let body;
   if (timeline.status === "pending") body = <TimelineLoading />;
@@ -241,6 +244,7 @@ export default function TimelinePage() {
     <AssetSequenceContext.Provider value={sequence}>
       <Box sx={{ flex: 1, minHeight: 0, display: "flex", flexDirection: "column" }}>
         {selection.selecting && <BulkBar count={selection.count} actions={actions} onClear={selection.clear} />}
+        {shareDialog}
         {body}
       </Box>
       <Outlet />
