@@ -3,6 +3,7 @@ import PhotoLibraryOutlined from "@mui/icons-material/PhotoLibraryOutlined";
 import DeleteOutlined from "@mui/icons-material/DeleteOutlined";
 import SettingsOutlined from "@mui/icons-material/SettingsOutlined";
 import LinkOutlined from "@mui/icons-material/LinkOutlined";
+import PhotoAlbumOutlined from "@mui/icons-material/PhotoAlbumOutlined";
 import { useTranslation } from "react-i18next";
 import { NavLink, useLocation } from "react-router";
 
@@ -12,6 +13,7 @@ export const DRAWER_WIDTH = 232;
 const ITEMS = [
   { to: "/", label: "nav.photos", icon: <PhotoLibraryOutlined />, match: /^\/(photos\/.*)?$/ },
   { to: "/trash", label: "nav.trash", icon: <DeleteOutlined />, match: /^\/trash(\/|$)/ },
+  { to: "/albums", label: "nav.albums", icon: <PhotoAlbumOutlined />, match: /^\/albums/ },
   { to: "/shares", label: "nav.links", icon: <LinkOutlined />, match: /^\/shares/ },
   { to: "/settings", label: "nav.settings", icon: <SettingsOutlined />, match: /^\/settings/ },
 ] as const;

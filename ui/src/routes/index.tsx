@@ -47,6 +47,17 @@ export const routes: RouteObject[] = [
                   },
                 ],
               },
+              { path: "/albums", lazy: page(() => import("../features/albums/AlbumsPage")) },
+              {
+                path: "/albums/:id",
+                lazy: page(() => import("../features/albums/AlbumPage")),
+                children: [
+                  {
+                    path: "photos/:id",
+                    lazy: page(() => import("../features/viewer/ViewerRoute")),
+                  },
+                ],
+              },
               { path: "/shares", lazy: page(() => import("../features/shares/MySharesPage")) },
               { path: "/settings", lazy: page(() => import("../features/settings/SettingsPage")) },
               { path: "*", lazy: page(() => import("../components/NotFoundPage")) },

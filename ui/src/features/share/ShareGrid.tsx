@@ -1,6 +1,6 @@
 /**
- * A shared album's grid (`share-grid`): the timeline's justified layout and tiles, without
- * day headers; the next page loads when the end comes near.
+ * A paged grid without day headers: a shared album's (`share-grid`) and an album page's. The
+ * timeline's justified layout and tiles; the next page loads when the end comes near.
  */
 import { useCallback, useEffect, useMemo, useRef, type MouseEvent } from "react";
 import { Box, CircularProgress } from "@mui/material";
@@ -8,11 +8,25 @@ import { useTranslation } from "react-i18next";
 import { defaultLayoutOptions, layoutSection } from "../timeline/layout";
 import { Tile, type TileLabels } from "../timeline/grid/Tile";
 import { useElementSize } from "../viewer/useElementSize";
-import type { PublicAsset } from "./api";
+
+/** What a tile needs of an asset (a shared asset, or a library asset on an album page). */
+export interface GridAsset {
+  id: string;
+  type: string;
+  original_filename: string;
+  width: number | null;
+  height: number | null;
+  duration_ms: number | null;
+  thumb_url: string | null;
+  thumbhash?: string | null;
+  is_favorite?: boolean;
+}
 
 interface Props {
-  token: string;
-  items: PublicAsset[];
+  items: GridAsset[];
+  /** The link of a tile (opened in place by `onOpen`; a new tab keeps the href). */
+  hrefFor(id: string): string;
+  testId?: string;
   selected: ReadonlySet<string>;
   selectable: boolean;
   hasMore: boolean;
@@ -22,7 +36,7 @@ interface Props {
   onToggle(id: string): void;
 }
 
-const ratioOf = (asset: PublicAsset) =>
+const ratioOf = (asset: GridAsset) =>
   asset.width && asset.height ? asset.width / asset.height : 1;
 
 export function ShareGrid(props: Props) {
@@ -81,7 +95,7 @@ export function ShareGrid(props: Props) {
   return (
     <Box
       ref={ref}
-      data-testid="share-grid"
+      data-testid={props.testId ?? "share-grid"}
       data-count={items.length}
       sx={{
         position: "relative",
@@ -99,14 +113,14 @@ export function ShareGrid(props: Props) {
             y={layout.ys[index]}
             w={layout.ws[index]}
             h={layout.hs[index]}
-            href={`/s/${encodeURIComponent(props.token)}?photo=${asset.id}`}
+            href={props.hrefFor(asset.id)}
             alt={asset.original_filename}
             thumbUrl={asset.thumb_url}
             thumbhash={asset.thumbhash ?? null}
             processing={asset.thumb_url ? "done" : "pending"}
             type={asset.type === "video" ? "video" : "photo"}
             durationMs={asset.duration_ms}
-            favorite={false}
+            favorite={!!asset.is_favorite}
             selected={selected.has(asset.id)}
             selecting={selected.size > 0}
             labels={labels}

@@ -103,8 +103,8 @@ export function SharePage({ token, share }: { token: string; share: PublicShare 
         </Stack>
       </Stack>
       <ShareGrid
-        token={token}
         items={items}
+        hrefFor={(id) => `/s/${encodeURIComponent(token)}?photo=${id}`}
         selected={selected}
         selectable={share.allow_download && share.kind === "album"}
         hasMore={!!hasNextPage}

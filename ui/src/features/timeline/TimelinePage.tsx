@@ -13,6 +13,7 @@ import { BulkBar } from "../selection/BulkBar";
 import { useSelection } from "../selection/useSelection";
 import { useLibraryBulkActions } from "../selection/useLibraryBulkActions";
 import { useShareBulkActions } from "../shares/useShareBulkActions";
+import { useAlbumBulkActions } from "../albums/useAlbumBulkActions";
 import { useSession } from "../auth/session";
 import { timelineKeys } from "./api";
 import { dayLabel, localDateKey, monthLabel } from "./dates";
@@ -219,7 +220,11 @@ export default function TimelinePage() {
 
   const libraryActions = useLibraryBulkActions(selected, selection.clear);
   const [shareActions, shareDialog] = useShareBulkActions(selected);
-  const actions = useMemo(() => [...libraryActions, ...shareActions], [libraryActions, shareActions]);
+  const [albumActions, albumDialog] = useAlbumBulkActions(selected, selection.clear);
+  const actions = useMemo(
+    () => [...libraryActions, ...albumActions, ...shareActions],
+    [libraryActions, albumActions, shareActions],
+  );
 
   let body;
   if (timeline.status === "pending") body = <TimelineLoading />;
@@ -245,6 +250,7 @@ export default function TimelinePage() {
       <Box sx={{ flex: 1, minHeight: 0, display: "flex", flexDirection: "column" }}>
         {selection.selecting && <BulkBar count={selection.count} actions={actions} onClear={selection.clear} />}
         {shareDialog}
+        {albumDialog}
         {body}
       </Box>
       <Outlet />
