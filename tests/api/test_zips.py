@@ -195,3 +195,25 @@ def test_a_5_gb_archive_streams_with_bounded_memory(local_library):
     record = tail[tail.rindex(b"PK\x06\x06") :]
     entries = int.from_bytes(record[32:40], "little")
     assert entries == 1
+
+
+def test_share_links_point_at_public_share_url_when_it_is_set(make_app, config):
+    from tests.factories import make_asset
+
+    app = make_app(
+        config.with_overrides(
+            public_base_url="https://lan.example.org", public_share_url="https://photos.example.net"
+        )
+    )
+    client = app.test_client()
+    account = sign_up(client, "sharer@example.com")
+    share = make_share(client, account, asset_id=make_asset(app, account.user["id"]))
+    assert share["url"] == f"https://photos.example.net/s/{share['token']}"
+
+
+def test_public_share_url_is_read_from_the_environment(tmp_path, monkeypatch):
+    from mediabox.infra.config import Config
+
+    monkeypatch.setenv("MEDIABOX_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("PUBLIC_SHARE_URL", "https://photos.example.net/")
+    assert Config.from_env().public_share_url == "https://photos.example.net"
