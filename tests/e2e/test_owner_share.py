@@ -1,4 +1,5 @@
 """The owner's side in the browser: select six items in the timeline, add them to a new album,
+tag two (the tag page shows them),
 share the album with a password from the album page (link, copy, QR code), see it in My links,
 turn it off there; a friend in a fresh context sees the album, then the turned-off page."""
 
@@ -38,6 +39,27 @@ def test_the_owner_makes_an_album_shares_it_and_turns_the_link_off(
     page.get_by_test_id("album-picker").fill("Lake trip")
     page.get_by_test_id("album-add").click()
     page.get_by_test_id("add-to-album-dialog").wait_for(state="detached")
+
+    tagged = _select_first_tiles(page, 2)
+    shot(page, "owner-bulk-bar")
+    page.locator("[data-testid=bulk-bar] [data-action=tag]").click()
+    page.get_by_test_id("tag-input").fill("lake")
+    page.get_by_test_id("tag-input").press("Enter")
+    page.get_by_test_id("tag-save").click()
+    page.get_by_test_id("tag-dialog").wait_for(state="detached")
+    page.goto("/tags")
+    tag_row = page.get_by_test_id("tag-row").filter(has_text="lake")
+    tag_row.wait_for()
+    assert "2 items" in tag_row.inner_text()
+    tag_row.get_by_role("link").click()
+    page.get_by_test_id("tag-title").wait_for()
+    page.wait_for_function(
+        "() => document.querySelectorAll("
+        "'[data-testid=tag-grid] [data-testid=asset-tile]').length === 2"
+    )
+    on_page = page.get_by_test_id("tag-grid").get_by_test_id("asset-tile")
+    assert sorted(on_page.evaluate_all("t => t.map(e => e.dataset.assetId)")) == sorted(tagged)
+    shot(page, "owner-tag")
 
     page.goto("/albums")
     card = page.get_by_test_id("album-card").filter(has_text="Lake trip")

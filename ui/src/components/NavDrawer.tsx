@@ -4,6 +4,7 @@ import DeleteOutlined from "@mui/icons-material/DeleteOutlined";
 import SettingsOutlined from "@mui/icons-material/SettingsOutlined";
 import LinkOutlined from "@mui/icons-material/LinkOutlined";
 import PhotoAlbumOutlined from "@mui/icons-material/PhotoAlbumOutlined";
+import LocalOfferOutlined from "@mui/icons-material/LocalOfferOutlined";
 import { useTranslation } from "react-i18next";
 import { NavLink, useLocation } from "react-router";
 
@@ -14,6 +15,7 @@ const ITEMS = [
   { to: "/", label: "nav.photos", icon: <PhotoLibraryOutlined />, match: /^\/(photos\/.*)?$/ },
   { to: "/trash", label: "nav.trash", icon: <DeleteOutlined />, match: /^\/trash(\/|$)/ },
   { to: "/albums", label: "nav.albums", icon: <PhotoAlbumOutlined />, match: /^\/albums/ },
+  { to: "/tags", label: "nav.tags", icon: <LocalOfferOutlined />, match: /^\/tags/ },
   { to: "/shares", label: "nav.links", icon: <LinkOutlined />, match: /^\/shares/ },
   { to: "/settings", label: "nav.settings", icon: <SettingsOutlined />, match: /^\/settings/ },
 ] as const;

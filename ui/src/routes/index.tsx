@@ -58,6 +58,17 @@ export const routes: RouteObject[] = [
                   },
                 ],
               },
+              { path: "/tags", lazy: page(() => import("../features/tags/TagsPage")) },
+              {
+                path: "/tags/:id",
+                lazy: page(() => import("../features/tags/TagPage")),
+                children: [
+                  {
+                    path: "photos/:id",
+                    lazy: page(() => import("../features/viewer/ViewerRoute")),
+                  },
+                ],
+              },
               { path: "/shares", lazy: page(() => import("../features/shares/MySharesPage")) },
               { path: "/settings", lazy: page(() => import("../features/settings/SettingsPage")) },
               { path: "*", lazy: page(() => import("../components/NotFoundPage")) },

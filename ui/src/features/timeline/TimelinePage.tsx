@@ -14,6 +14,7 @@ import { useSelection } from "../selection/useSelection";
 import { useLibraryBulkActions } from "../selection/useLibraryBulkActions";
 import { useShareBulkActions } from "../shares/useShareBulkActions";
 import { useAlbumBulkActions } from "../albums/useAlbumBulkActions";
+import { useTagBulkActions } from "../tags/useTagBulkActions";
 import { useSession } from "../auth/session";
 import { timelineKeys } from "./api";
 import { dayLabel, localDateKey, monthLabel } from "./dates";
@@ -221,9 +222,10 @@ export default function TimelinePage() {
   const libraryActions = useLibraryBulkActions(selected, selection.clear);
   const [shareActions, shareDialog] = useShareBulkActions(selected);
   const [albumActions, albumDialog] = useAlbumBulkActions(selected, selection.clear);
+  const [tagActions, tagDialog] = useTagBulkActions(selected);
   const actions = useMemo(
-    () => [...libraryActions, ...albumActions, ...shareActions],
-    [libraryActions, albumActions, shareActions],
+    () => [...libraryActions, ...albumActions, ...tagActions, ...shareActions],
+    [libraryActions, albumActions, tagActions, shareActions],
   );
 
   let body;
@@ -251,6 +253,7 @@ export default function TimelinePage() {
         {selection.selecting && <BulkBar count={selection.count} actions={actions} onClear={selection.clear} />}
         {shareDialog}
         {albumDialog}
+        {tagDialog}
         {body}
       </Box>
       <Outlet />
