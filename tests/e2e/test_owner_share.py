@@ -1,5 +1,5 @@
 """The owner's side in the browser: select six items in the timeline, add them to a new album,
-tag two (the tag page shows them),
+tag two (the tag page shows them), drag one to another place in the album,
 share the album with a password from the album page (link, copy, QR code), see it in My links,
 turn it off there; a friend in a fresh context sees the album, then the turned-off page."""
 
@@ -78,6 +78,15 @@ def test_the_owner_makes_an_album_shares_it_and_turns_the_link_off(
         "tiles => tiles.map(t => t.dataset.assetId)"
     )
     assert sorted(in_album) == sorted(chosen)
+    tiles = grid.get_by_test_id("asset-tile")
+    tiles.nth(0).locator("a").drag_to(tiles.nth(2))
+    expected = [*in_album[1:3], in_album[0], *in_album[3:]]
+    page.wait_for_function(
+        "order => JSON.stringify([...document.querySelectorAll("
+        "'[data-testid=album-grid] [data-testid=asset-tile]')].map(t => t.dataset.assetId))"
+        " === JSON.stringify(order)",
+        arg=expected,
+    )
     shot(page, "owner-album")
 
     page.get_by_test_id("album-share").click()

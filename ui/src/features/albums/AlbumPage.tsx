@@ -3,7 +3,7 @@
  * (`photos/:id`), selection (remove from album, set cover, download, share), share the
  * album, rename/describe, delete.
  */
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState, type DragEvent } from "react";
 import { Alert, Box, Button, CircularProgress, Stack, ToggleButton, ToggleButtonGroup, Typography } from "@mui/material";
 import DeleteOutline from "@mui/icons-material/DeleteOutlined";
 import EditOutlined from "@mui/icons-material/EditOutlined";
@@ -20,7 +20,17 @@ import { ShareDialog } from "../shares/ShareDialog";
 import { useShareBulkActions } from "../shares/useShareBulkActions";
 import { AssetSequenceContext, type AssetSequence } from "../viewer/sequence";
 import { ConfirmDialog } from "../trash/ConfirmDialog";
-import { ALBUMS_KEY, albumKey, deleteAlbum, getAlbum, patchAlbum, removeFromAlbum, type AlbumOrder } from "./api";
+import {
+  ALBUMS_KEY,
+  albumKey,
+  deleteAlbum,
+  getAlbum,
+  patchAlbum,
+  removeFromAlbum,
+  reorderAlbum,
+  type AlbumOrder,
+} from "./api";
+import { afterFor } from "./reorder";
 import { AlbumFormDialog } from "./AlbumFormDialog";
 import { useAlbumAssets } from "./useAlbumAssets";
 
@@ -57,9 +67,10 @@ export default function AlbumPage() {
       },
       hrefFor: (target) => `/albums/${id}/photos/${target}`,
       closeHref: `/albums/${id}`,
-      onChanged: () => void refresh(),
+      onChanged: () =>
+        void Promise.all([refresh(), queryClient.invalidateQueries({ queryKey: ["albums", id, "assets"] })]),
     }),
-    [ids, id, refresh],
+    [ids, id, refresh, queryClient],
   );
   const toggle = useCallback((asset: string) => {
     setSelected((old) => {
@@ -110,6 +121,29 @@ export default function AlbumPage() {
     return [...list, ...shareActions.filter((action) => action.key === "download")];
   }, [selected, id, t, toast, clear, refresh, shareActions]);
 
+  const dragged = useRef<string | null>(null);
+  const tileId = (event: DragEvent) =>
+    (event.target as HTMLElement).closest<HTMLElement>("[data-testid=asset-tile]")?.dataset.assetId ?? null;
+  const onDragStart = (event: DragEvent) => {
+    dragged.current = order === "album" ? tileId(event) : null;
+    if (dragged.current) event.dataTransfer.effectAllowed = "move";
+  };
+  const onDragOver = (event: DragEvent) => {
+    if (dragged.current) event.preventDefault();
+  };
+  const onDrop = (event: DragEvent) => {
+    const source = dragged.current;
+    const target = tileId(event);
+    dragged.current = null;
+    if (!source || !target) return;
+    event.preventDefault();
+    const after = afterFor(ids, source, target);
+    if (after === undefined) return;
+    void reorderAlbum(id, [source], after)
+      .then(() => queryClient.invalidateQueries({ queryKey: ["albums", id, "assets"] }))
+      .catch((error) => toast.error(error));
+  };
+
   if (album.isError) return <Alert severity="error" sx={{ m: 3 }}>{t("loadError")}</Alert>;
   if (!album.data) return <CircularProgress sx={{ m: 3 }} aria-label={t("loading", { ns: "common" })} />;
   const data = album.data;
@@ -125,6 +159,11 @@ export default function AlbumPage() {
                 {data.title}
               </Typography>
               <Typography color="text.secondary">{t("count", { count: data.asset_count })}</Typography>
+              {order === "album" && items.length > 1 && (
+                <Typography variant="caption" color="text.secondary">
+                  {t("dragHint")}
+                </Typography>
+              )}
               {data.description && <Typography sx={{ mt: 1 }}>{data.description}</Typography>}
             </Box>
             <Stack direction="row" sx={{ gap: 1, alignItems: "center", flexWrap: "wrap" }}>
@@ -150,6 +189,7 @@ export default function AlbumPage() {
             </Stack>
           </Stack>
           {items.length === 0 && !pages.isPending && <Typography color="text.secondary">{t("emptyAlbum")}</Typography>}
+          <Box onDragStart={onDragStart} onDragOver={onDragOver} onDrop={onDrop}>
           <ShareGrid
             testId="album-grid"
             items={items}
@@ -162,6 +202,7 @@ export default function AlbumPage() {
             onOpen={(asset) => navigate(`/albums/${id}/photos/${asset}`)}
             onToggle={toggle}
           />
+          </Box>
         </Box>
       </Box>
       <Outlet />

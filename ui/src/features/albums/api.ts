@@ -57,3 +57,13 @@ export function removeFromAlbum(id: string, assetIds: string[]) {
     api.DELETE("/api/v1/albums/{album_id}/assets", { params: inPath(id), body: { asset_ids: assetIds } }),
   );
 }
+
+/** Move assets to just after another one (`null`: to the start). */
+export function reorderAlbum(id: string, assetIds: string[], afterAssetId: string | null) {
+  return unwrap(
+    api.POST("/api/v1/albums/{album_id}/assets/reorder", {
+      params: inPath(id),
+      body: { asset_ids: assetIds, after_asset_id: afterAssetId },
+    }),
+  );
+}
