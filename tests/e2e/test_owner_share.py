@@ -1,7 +1,8 @@
 """The owner's side in the browser: select six items in the timeline, add them to a new album,
-tag two (the tag page shows them), drag one to another place in the album,
-share the album with a password from the album page (link, copy, QR code), see it in My links,
-turn it off there; a friend in a fresh context sees the album, then the turned-off page."""
+tag two (the tag page shows them), favourite one (the favourites page shows it), drag one to
+another place in the album, share the album with a password from the album page (link, copy,
+QR code), see it in My links, turn it off there; a friend in a fresh context sees the album,
+then the turned-off page."""
 
 from __future__ import annotations
 
@@ -60,6 +61,18 @@ def test_the_owner_makes_an_album_shares_it_and_turns_the_link_off(
     on_page = page.get_by_test_id("tag-grid").get_by_test_id("asset-tile")
     assert sorted(on_page.evaluate_all("t => t.map(e => e.dataset.assetId)")) == sorted(tagged)
     shot(page, "owner-tag")
+
+    page.goto("/")
+    favourite = _select_first_tiles(page, 1)
+    page.locator("[data-testid=bulk-bar] [data-action=favorite]").click()
+    page.get_by_test_id("bulk-bar").wait_for(state="detached")
+    page.goto("/favorites")
+    page.wait_for_function(
+        "id => [...document.querySelectorAll("
+        "'[data-testid=favorites-grid] [data-testid=asset-tile]')]"
+        ".some(t => t.dataset.assetId === id)",
+        arg=favourite[0],
+    )
 
     page.goto("/albums")
     card = page.get_by_test_id("album-card").filter(has_text="Lake trip")

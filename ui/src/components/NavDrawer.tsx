@@ -5,6 +5,7 @@ import SettingsOutlined from "@mui/icons-material/SettingsOutlined";
 import LinkOutlined from "@mui/icons-material/LinkOutlined";
 import PhotoAlbumOutlined from "@mui/icons-material/PhotoAlbumOutlined";
 import LocalOfferOutlined from "@mui/icons-material/LocalOfferOutlined";
+import StarBorder from "@mui/icons-material/StarBorder";
 import { useTranslation } from "react-i18next";
 import { NavLink, useLocation } from "react-router";
 
@@ -14,6 +15,7 @@ export const DRAWER_WIDTH = 232;
 const ITEMS = [
   { to: "/", label: "nav.photos", icon: <PhotoLibraryOutlined />, match: /^\/(photos\/.*)?$/ },
   { to: "/trash", label: "nav.trash", icon: <DeleteOutlined />, match: /^\/trash(\/|$)/ },
+  { to: "/favorites", label: "nav.favorites", icon: <StarBorder />, match: /^\/favorites/ },
   { to: "/albums", label: "nav.albums", icon: <PhotoAlbumOutlined />, match: /^\/albums/ },
   { to: "/tags", label: "nav.tags", icon: <LocalOfferOutlined />, match: /^\/tags/ },
   { to: "/shares", label: "nav.links", icon: <LinkOutlined />, match: /^\/shares/ },

@@ -47,6 +47,16 @@ export const routes: RouteObject[] = [
                   },
                 ],
               },
+              {
+                path: "/favorites",
+                lazy: page(() => import("../features/favorites/FavoritesPage")),
+                children: [
+                  {
+                    path: "photos/:id",
+                    lazy: page(() => import("../features/viewer/ViewerRoute")),
+                  },
+                ],
+              },
               { path: "/albums", lazy: page(() => import("../features/albums/AlbumsPage")) },
               {
                 path: "/albums/:id",
