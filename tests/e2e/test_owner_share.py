@@ -74,6 +74,21 @@ def test_the_owner_makes_an_album_shares_it_and_turns_the_link_off(
         arg=favourite[0],
     )
 
+    page.goto("/")
+    page.get_by_test_id("asset-tile").nth(3).locator("a").click()
+    page.get_by_test_id("viewer").wait_for()
+    pressed = page.get_by_test_id("viewer-favorite").get_attribute("aria-pressed")
+    page.get_by_test_id("viewer-tag").click()
+    page.get_by_test_id("tag-input").press_sequentially("fido")
+    page.get_by_test_id("tag-input").press("Enter")
+    shot(page, "owner-viewer-tag")
+    page.get_by_test_id("tag-save").click()
+    page.get_by_test_id("tag-dialog").wait_for(state="detached")
+    assert page.get_by_test_id("viewer").is_visible(), "typing never reaches the viewer's keys"
+    assert page.get_by_test_id("viewer-favorite").get_attribute("aria-pressed") == pressed
+    page.goto("/tags")
+    page.get_by_test_id("tag-row").filter(has_text="fido").wait_for()
+
     page.goto("/albums")
     card = page.get_by_test_id("album-card").filter(has_text="Lake trip")
     card.wait_for()
