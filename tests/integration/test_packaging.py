@@ -27,3 +27,7 @@ def test_wheel_contains_package_migrations_and_entry_point(tmp_path):
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "mediabox = mediabox.cli:main" in text
     assert not any(name.startswith("tests/") for name in names)
+    if (ROOT / "static" / ".vite" / "manifest.json").is_file():
+        # the share gateway serves the share entry's files by reading Vite's manifest
+        assert "mediabox/static/share.html" in names
+        assert "mediabox/static/.vite/manifest.json" in names
