@@ -55,6 +55,7 @@ from mediabox.services.upload_cleanup import UploadCleanup
 from mediabox.services.upload_grants import UploadPutGuard
 from mediabox.services.uploads import UploadService
 from mediabox.services.users import UserService
+from mediabox.services.zips import ZipService, ZipTickets
 
 if TYPE_CHECKING:
     from flask import Flask
@@ -95,6 +96,7 @@ class Container(ShareContainer):
     household: HouseholdService
     stats: StatsService
     desktop_sign_in: DesktopSignInService
+    zips: ZipService
     queue: JobQueue
     enqueue_processing: Callable[[uuid.UUID], None]
 
@@ -187,6 +189,7 @@ def build_container(
     counters = StorageCounters.from_config(config)
     media_urls = MediaUrls(blob_store, config.signed_url_ttl_seconds, clock=clock)
     shares_repo, albums_repo = ShareRepository(session), AlbumRepository(session)
+    zip_tickets = ZipTickets(config.url_signing_key, clock, config.signed_url_ttl_seconds)
     visitor = PublicShareService(
         session,
         shares_repo,
@@ -195,6 +198,7 @@ def build_container(
         media_urls,
         ShareCredentials(config.jwt_secret, clock),
         clock,
+        zip_tickets,
         unlock_guard=ShareUnlockGuard(counters),
     )
     if surface == "share":
@@ -280,6 +284,7 @@ def build_container(
         timeline=TimelineService(assets_repo, TimelineRepository(session), media_urls),
         household=HouseholdService(session, users_repo, sessions_repo, users, clock),
         stats=StatsService(StatsRepository(session)),
+        zips=ZipService(session, assets_repo, zip_tickets),
         queue=queue,
         enqueue_processing=enqueue,
     )

@@ -11,6 +11,11 @@ export default defineConfig({
     assetsDir: "assets",
     sourcemap: false,
     chunkSizeWarningLimit: 600,
+    // The share page is its own entry: a friend's browser never loads the library app.
+    manifest: true,
+    rollupOptions: {
+      input: { index: "index.html", share: "share.html" },
+    },
   },
   server: {
     proxy: { "/api": "http://127.0.0.1:8765" },

@@ -20,9 +20,11 @@ def full_blueprints(*, local_blobs: bool) -> list[Blueprint]:
         desktop,
         meta,
         public_shares,
+        share_page,
         shares,
         tags,
         timeline,
+        zips,
     )
     from mediabox.api import assets as assets_api
     from mediabox.api import jobs as jobs_api
@@ -31,17 +33,17 @@ def full_blueprints(*, local_blobs: bool) -> list[Blueprint]:
 
     blueprints = [meta.bp, meta.docs_bp, auth.bp, desktop.bp, jobs_api.bp]
     blueprints += [users_api.bp, users_api.stats_bp]
-    blueprints += [uploads_api.bp, assets_api.bp, assets_api.trash_bp, timeline.bp]
-    blueprints += [albums.bp, tags.bp, shares.bp, public_shares.public_bp]
+    blueprints += [uploads_api.bp, zips.bp, assets_api.bp, assets_api.trash_bp, timeline.bp]
+    blueprints += [albums.bp, tags.bp, shares.bp, public_shares.public_bp, share_page.page_bp]
     if local_blobs:
         blueprints.append(blobs.blobs_bp)
     return blueprints
 
 
 def share_blueprints(*, local_blobs: bool) -> list[Blueprint]:
-    from mediabox.api import blobs, public_shares
+    from mediabox.api import blobs, public_shares, share_page
 
-    blueprints = [public_shares.public_bp]
+    blueprints = [public_shares.public_bp, share_page.page_bp, share_page.share_static_bp]
     if local_blobs:
         blueprints.append(blobs.shared_blobs_bp)
     return blueprints

@@ -23,6 +23,8 @@ from mediabox.api.schemas.shares import (
     PublicShareOut,
     UnlockIn,
 )
+from mediabox.api.schemas.zips import ShareZipIn, ZipLinkOut, ZipTicketQuery
+from mediabox.api.zip_response import zip_response
 from mediabox.infra.client_address import client_bucket
 
 public_bp = Blueprint("public_shares", __name__, url_prefix="/api/v1/shares")
@@ -147,3 +149,33 @@ def share_download_url(token: str, query: PublicDownloadQuery):
     visitor = container().public_shares
     signed = visitor.download_url(token, _credential(), query.asset_id, query.kind)
     return SignedUrlOut(url=signed.url, expires_at=signed.expires_at)
+
+
+@route(
+    public_bp,
+    "/<token>/zip",
+    "POST",
+    summary="A short-lived URL streaming the link's originals as ZIP64 (all when asset_ids is "
+    "left out); refused when downloads are off",
+    body=ShareZipIn,
+    body_optional=True,
+    response=ZipLinkOut,
+    auth="share",
+    errors=(400, 401, 403, 404, 410),
+)
+def create_share_zip(token: str, body: ShareZipIn):
+    link = container().public_shares.zip_link(token, _credential(), body.asset_ids)
+    return ZipLinkOut.of(link)
+
+
+@route(
+    public_bp,
+    "/<token>/zip",
+    "GET",
+    summary="The ZIP64 archive a share zip URL names (the signed ticket is the credential)",
+    query=ZipTicketQuery,
+    auth="none",
+    errors=(403, 404, 410),
+)
+def download_share_zip(token: str, query: ZipTicketQuery):
+    return zip_response(container().public_shares.zip_archive(token, query.ticket))

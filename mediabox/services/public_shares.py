@@ -27,7 +27,20 @@ from mediabox.services.albums import AssetPage, page_album
 from mediabox.services.media_urls import KINDS, MediaUrls
 from mediabox.services.share_credentials import IssuedCredential, ShareCredentials
 from mediabox.services.share_limits import ShareUnlockGuard
-from mediabox.services.share_privacy import check_original_shareable
+from mediabox.services.share_privacy import (
+    check_original_shareable,
+    original_may_hold_location,
+)
+from mediabox.services.zips import (
+    ZipArchive,
+    ZipLink,
+    ZipTickets,
+    archive_name,
+    entries_of,
+    unique_ids,
+)
+
+ZIP_PAGE = 500
 
 
 @dataclass(frozen=True)
@@ -44,6 +57,20 @@ class PublicShare:
     cover: Asset | None
     original_contains_location: bool
     credential: IssuedCredential | None = None
+
+
+@dataclass(frozen=True)
+class SharePreview:
+    """What a link's page may say before it is opened (its `og:` tags): nothing about the
+    content when `locked` (a password link)."""
+
+    locked: bool
+    kind: str = ""
+    title: str = ""
+    description: str = ""
+    owner_name: str = ""
+    asset_count: int = 0
+    image: Asset | None = None
 
 
 def is_visible(asset: Asset | None) -> bool:
@@ -75,6 +102,7 @@ class PublicShareService:
         clock: Clock,
         *,
         unlock_guard: ShareUnlockGuard | None = None,
+        zip_tickets: ZipTickets | None = None,
     ):
         self.session = session
         self.shares = shares
@@ -84,6 +112,7 @@ class PublicShareService:
         self.credentials = credentials
         self.clock = clock
         self.unlock_guard = unlock_guard
+        self.zip_tickets = zip_tickets
 
     def open(self, token: str, credential: str | None, *, count_view: bool = True) -> PublicShare:
         """What the link shows; counts one view (410 once `max_views` is reached)."""
@@ -102,6 +131,23 @@ class PublicShareService:
         if share.max_views is not None and not has_credential:
             issued = self.credentials.issue(share)
         return self._public_view(share, issued)
+
+    def preview(self, token: str) -> SharePreview:
+        """The link's title, description and cover for its page's `og:` tags; counts no view and
+        needs no credential, so a password link tells nothing (404/410 like `open`)."""
+        share = self._live(token)
+        if share.password_hash is not None:
+            self.session.rollback()
+            return SharePreview(locked=True)
+        if share.max_views is not None and share.view_count >= share.max_views:
+            self.session.rollback()
+            raise Gone("This link has reached its view limit.", code="share_view_limit")
+        view = self._public_view(share, None)
+        self.session.rollback()
+        return SharePreview(
+            False, view.kind, view.title, view.description, view.owner_name, view.asset_count,
+            view.cover,
+        )  # fmt: skip
 
     def unlock(self, token: str, password: str, *, client: str = "") -> IssuedCredential:
         """Trade the link's password for a credential of this link only (401 when wrong).
@@ -144,11 +190,56 @@ class PublicShareService:
         if kind not in KINDS:
             raise ValidationFailed("Unknown kind.", code="invalid_kind")
         asset = self._asset_in_scope(share, asset_id)
-        if kind == "original" and not share.allow_download:
-            raise Forbidden("Downloads are turned off for this link.", code="download_disabled")
         if kind == "original":
+            self._require_download(share)
             check_original_shareable(share, asset)
         return self.media_urls.signed(asset, kind, attachment=kind == "original")
+
+    def zip_link(
+        self, token: str, credential: str | None, asset_ids: list[uuid.UUID] | None
+    ) -> ZipLink:
+        """A signed URL streaming the originals of `asset_ids` (None: all the link shows);
+        refused when the link does not allow downloads."""
+        share = self._live(token)
+        self._require_access(share, credential)
+        self._require_download(share)
+        if asset_ids is not None:
+            ids = unique_ids(asset_ids)
+            for asset_id in ids:
+                self._asset_in_scope(share, asset_id)
+            count = len(ids)
+        elif share.album_id is not None:
+            ids = None
+            count = self.albums.visible_counts([share.album_id]).get(share.album_id, 0)
+        else:
+            ids, count = None, 1
+        self.session.rollback()
+        ticket, expires_at = self._tickets().issue(f"share:{share.token}", ids)
+        return ZipLink(f"/api/v1/shares/{share.token}/zip?ticket={ticket}", expires_at, count)
+
+    def zip_archive(self, token: str, ticket: str) -> ZipArchive:
+        """The archive a zip ticket of this link names, with the link checked again (revoked,
+        expired or downloads turned off since: refused). Assets gone since are left out."""
+        share = self._live(token)
+        ids, _ = self._tickets().read(f"share:{share.token}", ticket)
+        self._require_download(share)
+        if ids is not None:
+            assets = []
+            for asset_id in ids:
+                try:
+                    assets.append(self._asset_in_scope(share, asset_id))
+                except NotFound:
+                    continue
+        elif share.album_id is not None:
+            assets = self._all_album_assets(share.album_id)
+        else:
+            assets = [self.shares.get_asset(share.asset_id)]
+        title = self._public_view(share, None).title
+        self.session.rollback()
+        withheld = None if share.show_location else original_may_hold_location
+        return ZipArchive(
+            archive_name(title, self.clock()), entries_of(assets, preview_only=withheld)
+        )
 
     def asset_in_scope(self, token: str, credential: str | None, asset_id: uuid.UUID) -> Asset:
         """An asset the link shows (for callers that need the row itself)."""
@@ -171,6 +262,26 @@ class PublicShareService:
         return bool(downloads)
 
     # --- helpers ---
+
+    def _tickets(self) -> ZipTickets:
+        if self.zip_tickets is None:
+            raise RuntimeError("this service was built without zip tickets")
+        return self.zip_tickets
+
+    @staticmethod
+    def _require_download(share: Share) -> None:
+        if not share.allow_download:
+            raise Forbidden("Downloads are turned off for this link.", code="download_disabled")
+
+    def _all_album_assets(self, album_id: uuid.UUID) -> list[Asset]:
+        assets: list[Asset] = []
+        after = None
+        while True:
+            rows = self.albums.page_assets(album_id, after, ZIP_PAGE)
+            assets += [asset for _, asset in rows]
+            if len(rows) < ZIP_PAGE:
+                return assets
+            after = (rows[-1][0], rows[-1][1].id)
 
     def _live(self, token: str) -> Share:
         share = self.shares.get_by_token(token) if 20 <= len(token) <= 64 else None

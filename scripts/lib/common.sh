@@ -74,7 +74,7 @@ ensure_node() {
 ui_digest() {
   (
     cd "$ROOT/ui" &&
-      find src public index.html package.json package-lock.json vite.config.ts tsconfig*.json \
+      find src public index.html share.html package.json package-lock.json vite.config.ts tsconfig*.json \
         -type f -print0 2>/dev/null | LC_ALL=C sort -z | xargs -0 sha256sum
   ) | sha256sum | cut -d' ' -f1
 }
@@ -100,7 +100,7 @@ build_ui() {
   ensure_node_modules || return 1
   local digest
   digest="$(ui_digest)"
-  if [ -f "$ROOT/static/index.html" ] && [ -f "$UI_STAMP" ] && [ "$(cat "$UI_STAMP")" = "$digest" ]; then
+  if [ -f "$ROOT/static/index.html" ] && [ -f "$ROOT/static/share.html" ] && [ -f "$UI_STAMP" ] && [ "$(cat "$UI_STAMP")" = "$digest" ]; then
     return 0
   fi
   log "building the web UI with Node $(node --version)"

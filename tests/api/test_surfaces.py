@@ -18,6 +18,9 @@ PUBLIC_ENDPOINTS = {
     "public_shares.unlock_share",
     "public_shares.list_share_assets",
     "public_shares.share_download_url",
+    "public_shares.create_share_zip",
+    "public_shares.download_share_zip",
+    "share_page.share_page",
 }
 ARGUMENT = re.compile(r"<(?:[^:<>]+:)?([^<>]+)>")
 
@@ -84,6 +87,7 @@ def test_the_share_surface_documents_only_public_routes(local_library, share_app
         "/api/v1/shares/{token}/unlock",
         "/api/v1/shares/{token}/assets",
         "/api/v1/shares/{token}/download-url",
+        "/api/v1/shares/{token}/zip",
     }
     for path, methods in shared["paths"].items():
         for method, operation in methods.items():

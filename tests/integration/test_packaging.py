@@ -31,7 +31,8 @@ def test_wheel_contains_package_migrations_and_entry_point(tmp_path):
 
 
 def test_wheel_carries_the_built_web_app(tmp_path):
-    """With static/ built, the wheel ships it as mediabox/static (pip users need no Node)."""
+    """With static/ built, the wheel ships it as mediabox/static (pip users need no Node),
+    with the share entry and Vite's manifest the share gateway serves its files from."""
     source = tmp_path / "src"
     shutil.copytree(
         ROOT,
@@ -41,7 +42,10 @@ def test_wheel_carries_the_built_web_app(tmp_path):
         ),
     )
     (source / "static" / "assets").mkdir(parents=True)
+    (source / "static" / ".vite").mkdir()
     (source / "static" / "index.html").write_text("<!doctype html><title>Mediabox</title>")
+    (source / "static" / "share.html").write_text("<!doctype html><title>Shared</title>")
+    (source / "static" / ".vite" / "manifest.json").write_text("{}")
     (source / "static" / "assets" / "index-abc123.js").write_text("console.log(1)")
     out = tmp_path / "wheel"
     subprocess.run(
@@ -51,4 +55,6 @@ def test_wheel_carries_the_built_web_app(tmp_path):
     )
     names = set(zipfile.ZipFile(next(out.glob("mediabox-*.whl"))).namelist())
     assert "mediabox/static/index.html" in names
+    assert "mediabox/static/share.html" in names
+    assert "mediabox/static/.vite/manifest.json" in names
     assert "mediabox/static/assets/index-abc123.js" in names

@@ -120,6 +120,7 @@ class PublicAssetOut(BaseModel):
     duration_ms: int | None
     thumb_url: str | None
     preview_url: str | None
+    thumbhash: str | None = None
     gps_lat: float | None = None
     gps_lon: float | None = None
 
@@ -137,6 +138,7 @@ class PublicAssetOut(BaseModel):
             duration_ms=asset.duration_ms,
             thumb_url=media_urls.thumb_url(asset),
             preview_url=media_urls.preview_url(asset),
+            thumbhash=asset.thumbhash,
             gps_lat=asset.gps_lat if show_location else None,
             gps_lon=asset.gps_lon if show_location else None,
         )

@@ -111,6 +111,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assets/zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ZIP64 archive a zip URL names (the signed ticket is the credential) */
+        get: operations["zips_get_api_v1_assets_zip"];
+        put?: never;
+        /** A short-lived URL that streams my assets' originals as one ZIP64 archive */
+        post: operations["zips_post_api_v1_assets_zip"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assets/{asset_id}": {
         parameters: {
             query?: never;
@@ -450,6 +468,24 @@ export interface paths {
         put?: never;
         /** Trade the link's password for a credential of this link only */
         post: operations["public_shares_post_api_v1_shares_{token}_unlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shares/{token}/zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ZIP64 archive a share zip URL names (the signed ticket is the credential) */
+        get: operations["public_shares_get_api_v1_shares_{token}_zip"];
+        put?: never;
+        /** A short-lived URL streaming the link's originals as ZIP64 (all when asset_ids is left out); refused when downloads are off */
+        post: operations["public_shares_post_api_v1_shares_{token}_zip"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1204,6 +1240,11 @@ export interface components {
             size_bytes: number;
             /** Thumb Url */
             thumb_url: string | null;
+            /**
+             * Thumbhash
+             * @default null
+             */
+            thumbhash: string | null;
             /** Type */
             type: string;
             /** Width */
@@ -1412,6 +1453,17 @@ export interface components {
              * @default null
              */
             show_location: boolean | null;
+        };
+        /**
+         * ShareZipIn
+         * @description Assets of the link to pack; leave `asset_ids` out for everything the link shows.
+         */
+        ShareZipIn: {
+            /**
+             * Asset Ids
+             * @default null
+             */
+            asset_ids: string[] | null;
         };
         /**
          * SignedUrlOut
@@ -1663,6 +1715,29 @@ export interface components {
              * @enum {string}
              */
             locale: "en" | "ru";
+        };
+        /**
+         * ZipIn
+         * @description The owner's assets to pack (their originals).
+         */
+        ZipIn: {
+            /** Asset Ids */
+            asset_ids: string[];
+        };
+        /**
+         * ZipLinkOut
+         * @description A short-lived signed GET URL that streams a ZIP64 archive of `count` originals.
+         */
+        ZipLinkOut: {
+            /** Count */
+            count: number;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /** Url */
+            url: string;
         };
     };
     responses: never;
@@ -2285,6 +2360,113 @@ export interface operations {
             };
             /** @description Error */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    zips_get_api_v1_assets_zip: {
+        parameters: {
+            query: {
+                ticket: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    zips_post_api_v1_assets_zip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ZipIn"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZipLinkOut"];
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3030,7 +3212,7 @@ export interface operations {
                 };
             };
             /** @description Error */
-            429: {
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3631,7 +3813,74 @@ export interface operations {
                 };
             };
             /** @description Error */
-            409: {
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    "public_shares_get_api_v1_shares_{token}_zip": {
+        parameters: {
+            query: {
+                ticket: string;
+            };
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3649,7 +3898,78 @@ export interface operations {
                 };
             };
             /** @description Error */
-            429: {
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    "public_shares_post_api_v1_shares_{token}_zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShareZipIn"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZipLinkOut"];
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

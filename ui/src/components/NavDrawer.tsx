@@ -2,6 +2,10 @@ import { Drawer, List, ListItemButton, ListItemIcon, ListItemText, Toolbar } fro
 import PhotoLibraryOutlined from "@mui/icons-material/PhotoLibraryOutlined";
 import DeleteOutlined from "@mui/icons-material/DeleteOutlined";
 import SettingsOutlined from "@mui/icons-material/SettingsOutlined";
+import LinkOutlined from "@mui/icons-material/LinkOutlined";
+import PhotoAlbumOutlined from "@mui/icons-material/PhotoAlbumOutlined";
+import LocalOfferOutlined from "@mui/icons-material/LocalOfferOutlined";
+import StarBorder from "@mui/icons-material/StarBorder";
 import { useTranslation } from "react-i18next";
 import { NavLink, useLocation } from "react-router";
 
@@ -11,6 +15,10 @@ export const DRAWER_WIDTH = 232;
 const ITEMS = [
   { to: "/", label: "nav.photos", icon: <PhotoLibraryOutlined />, match: /^\/(photos\/.*)?$/ },
   { to: "/trash", label: "nav.trash", icon: <DeleteOutlined />, match: /^\/trash(\/|$)/ },
+  { to: "/favorites", label: "nav.favorites", icon: <StarBorder />, match: /^\/favorites/ },
+  { to: "/albums", label: "nav.albums", icon: <PhotoAlbumOutlined />, match: /^\/albums/ },
+  { to: "/tags", label: "nav.tags", icon: <LocalOfferOutlined />, match: /^\/tags/ },
+  { to: "/shares", label: "nav.links", icon: <LinkOutlined />, match: /^\/shares/ },
   { to: "/settings", label: "nav.settings", icon: <SettingsOutlined />, match: /^\/settings/ },
 ] as const;
 

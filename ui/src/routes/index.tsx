@@ -47,6 +47,39 @@ export const routes: RouteObject[] = [
                   },
                 ],
               },
+              {
+                path: "/favorites",
+                lazy: page(() => import("../features/favorites/FavoritesPage")),
+                children: [
+                  {
+                    path: "photos/:id",
+                    lazy: page(() => import("../features/viewer/ViewerRoute")),
+                  },
+                ],
+              },
+              { path: "/albums", lazy: page(() => import("../features/albums/AlbumsPage")) },
+              {
+                path: "/albums/:id",
+                lazy: page(() => import("../features/albums/AlbumPage")),
+                children: [
+                  {
+                    path: "photos/:id",
+                    lazy: page(() => import("../features/viewer/ViewerRoute")),
+                  },
+                ],
+              },
+              { path: "/tags", lazy: page(() => import("../features/tags/TagsPage")) },
+              {
+                path: "/tags/:id",
+                lazy: page(() => import("../features/tags/TagPage")),
+                children: [
+                  {
+                    path: "photos/:id",
+                    lazy: page(() => import("../features/viewer/ViewerRoute")),
+                  },
+                ],
+              },
+              { path: "/shares", lazy: page(() => import("../features/shares/MySharesPage")) },
               { path: "/settings", lazy: page(() => import("../features/settings/SettingsPage")) },
               { path: "*", lazy: page(() => import("../components/NotFoundPage")) },
             ],

@@ -12,6 +12,9 @@ import { AssetSequenceContext, type AssetSequence } from "../viewer/sequence";
 import { BulkBar } from "../selection/BulkBar";
 import { useSelection } from "../selection/useSelection";
 import { useLibraryBulkActions } from "../selection/useLibraryBulkActions";
+import { useShareBulkActions } from "../shares/useShareBulkActions";
+import { useAlbumBulkActions } from "../albums/useAlbumBulkActions";
+import { useTagBulkActions } from "../tags/useTagBulkActions";
 import { useSession } from "../auth/session";
 import { timelineKeys } from "./api";
 import { startEarlyTimeline } from "./early";
@@ -234,7 +237,14 @@ export default function TimelinePage() {
     [months, counts, buckets, client],
   );
 
-  const actions = useLibraryBulkActions(selected, selection.clear);
+  const libraryActions = useLibraryBulkActions(selected, selection.clear);
+  const [shareActions, shareDialog] = useShareBulkActions(selected);
+  const [albumActions, albumDialog] = useAlbumBulkActions(selected, selection.clear);
+  const [tagActions, tagDialog] = useTagBulkActions(selected);
+  const actions = useMemo(
+    () => [...libraryActions, ...albumActions, ...tagActions, ...shareActions],
+    [libraryActions, albumActions, tagActions, shareActions],
+  );
 
   let body;
   if (timeline.status === "pending") body = <TimelineLoading />;
@@ -259,6 +269,9 @@ export default function TimelinePage() {
     <AssetSequenceContext.Provider value={sequence}>
       <Box sx={{ position: "relative", flex: 1, minHeight: 0, display: "flex", flexDirection: "column" }}>
         {selection.selecting && <BulkBar count={selection.count} actions={actions} onClear={selection.clear} />}
+        {shareDialog}
+        {albumDialog}
+        {tagDialog}
         {body}
       </Box>
       <Outlet />

@@ -18,6 +18,7 @@ import { usePreloadNeighbours, useViewerActions, useViewerAsset } from "./hooks"
 import { ShortcutsDialog } from "./ShortcutsDialog";
 import { ViewerStage } from "./ViewerStage";
 import { ViewerToolbar } from "./ViewerToolbar";
+import { ViewerLibraryActions } from "../shares/ViewerLibraryActions";
 import type { ZoomControls } from "./PhotoView";
 
 export default function ViewerRoute() {
@@ -223,6 +224,7 @@ function ViewerBody({ id, titleId, nav, pageToast, reducedMotion }: BodyProps) {
           onRestore={actions.restore}
           onPurge={() => setConfirmPurge(true)}
           onShortcuts={() => setShortcutsOpen(true)}
+          extra={<ViewerLibraryActions assetId={id} />}
         />
         {nav.prev && <SideButton side="left" label={t("previous")} onClick={() => run("prev")} />}
         {nav.next && <SideButton side="right" label={t("next")} onClick={() => run("next")} />}

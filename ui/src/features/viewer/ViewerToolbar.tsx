@@ -29,6 +29,8 @@ interface Props {
   onRestore(): void;
   onPurge(): void;
   onShortcuts(): void;
+  /** More library actions (share, add to album, tag), shown before the download button. */
+  extra?: ReactNode;
 }
 
 function Action(props: {
@@ -114,6 +116,7 @@ export function ViewerToolbar(props: Props) {
               >
                 {props.isFavorite ? <StarIcon /> : <StarBorderIcon />}
               </Action>
+              {props.extra}
               <Action label={t("download")} testId="viewer-download" onClick={props.onDownload}>
                 <DownloadIcon />
               </Action>

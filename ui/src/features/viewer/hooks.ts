@@ -18,6 +18,7 @@ import {
   type ViewerAsset,
 } from "./api";
 import { useAssetSequence } from "./sequence";
+import { useMediaUrlSource } from "./mediaSource";
 import type { ViewerNavigation } from "./navigation";
 
 /** Signed URLs live 10 minutes by default; refetch well before. */
@@ -40,9 +41,15 @@ export function useViewerAsset(id: string) {
 
 /** A signed URL of the original/preview/poster, or the stream URL; only when `enabled`. */
 export function useMediaUrl(id: string, kind: MediaKind | "stream", enabled: boolean) {
+  const source = useMediaUrlSource();
   return useQuery({
-    queryKey: mediaUrlKey(id, kind),
-    queryFn: () => (kind === "stream" ? fetchStreamUrl(id) : fetchDownloadUrl(id, kind)),
+    queryKey: source ? [...mediaUrlKey(id, kind), source.key] : mediaUrlKey(id, kind),
+    queryFn: () =>
+      source
+        ? source.fetch(id, kind)
+        : kind === "stream"
+          ? fetchStreamUrl(id)
+          : fetchDownloadUrl(id, kind),
     enabled,
     staleTime: URL_STALE_MS,
     gcTime: URL_STALE_MS,
