@@ -198,7 +198,7 @@ def build_container(
         media_urls,
         ShareCredentials(config.jwt_secret, clock),
         clock,
-        zip_tickets,
+        zip_tickets=zip_tickets,
         unlock_guard=ShareUnlockGuard(counters),
     )
     if surface == "share":

@@ -3212,7 +3212,7 @@ export interface operations {
                 };
             };
             /** @description Error */
-            409: {
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3805,6 +3805,15 @@ export interface operations {
             };
             /** @description Error */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
