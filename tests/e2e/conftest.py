@@ -362,3 +362,36 @@ def shot():
         return path
 
     return take
+
+
+def csrf_headers(page) -> dict[str, str]:
+    """The CSRF header of the signed-in page's session (for unsafe requests it sends)."""
+    cookies = {c["name"]: c["value"] for c in page.context.cookies()}
+    return {"X-CSRF-TOKEN": cookies["csrf_access_token"]}
+
+
+@pytest.fixture
+def use_language(live_server, owner):
+    """`use_language(page, "ru")`: the owner's stored locale for this test; restored after."""
+    login = requests.post(
+        live_server.url("/api/v1/auth/login"),
+        json={"email": owner.email, "password": owner.password},
+        timeout=30,
+    )
+    bearer = {"Authorization": f"Bearer {login.json()['access_token']}"}
+    me = requests.get(live_server.url("/api/v1/auth/me"), headers=bearer, timeout=30).json()
+
+    def use(target_page, language: str) -> None:
+        response = target_page.request.patch(
+            "/api/v1/auth/me", data={"locale": language}, headers=csrf_headers(target_page)
+        )
+        assert response.ok, response.text()
+        target_page.add_init_script(f"localStorage.setItem('mediabox.lang', '{language}')")
+
+    yield use
+    requests.patch(
+        live_server.url("/api/v1/auth/me"),
+        json={"locale": me.get("locale") or "en"},
+        headers=bearer,
+        timeout=30,
+    )

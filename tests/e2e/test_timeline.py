@@ -21,39 +21,11 @@ RAW_KEY = re.compile(r"\b(count|trashed|restored|deletedAgo|purgedIn|emptyTrash)
 MAX_IMAGES = 300
 
 
-def csrf_headers(page) -> dict[str, str]:
-    cookies = {c["name"]: c["value"] for c in page.context.cookies()}
-    return {"X-CSRF-TOKEN": cookies["csrf_access_token"]}
-
-
 def library(page) -> dict[str, dict]:
     """The owner's live (not trashed) assets by id, through the page's cookies."""
     response = page.request.get("/api/v1/assets?limit=500")
     assert response.ok, response.text()
     return {item["id"]: item for item in response.json()["items"]}
-
-
-@pytest.fixture
-def use_language(live_server, owner):
-    """`use_language(page, "ru")`: the owner's stored locale for this test; restored after."""
-    login = requests.post(
-        live_server.url("/api/v1/auth/login"),
-        json={"email": owner.email, "password": owner.password},
-        timeout=30,
-    )
-    bearer = {"Authorization": f"Bearer {login.json()['access_token']}"}
-
-    def use(target_page, language: str) -> None:
-        response = target_page.request.patch(
-            "/api/v1/auth/me", data={"locale": language}, headers=csrf_headers(target_page)
-        )
-        assert response.ok, response.text()
-        target_page.add_init_script(f"localStorage.setItem('mediabox.lang', '{language}')")
-
-    yield use
-    requests.patch(
-        live_server.url("/api/v1/auth/me"), json={"locale": "en"}, headers=bearer, timeout=30
-    )
 
 
 @pytest.fixture

@@ -11,7 +11,8 @@ import re
 from urllib.parse import urlparse
 
 import pytest
-import requests
+
+from .conftest import csrf_headers
 
 PHOTO_WITH_GPS = "DSCN0010.jpg"  # NIKON COOLPIX P6000, 640x480, GPS 43.467448, 11.885127
 LARGE_JPEG = "jolla.jpg"  # 3264x2448: zooming past the 1600 px preview loads the original
@@ -25,38 +26,6 @@ def library(page) -> dict[str, dict]:
     response = page.request.get("/api/v1/assets?limit=500")
     assert response.ok, response.text()
     return {item["original_filename"]: item for item in response.json()["items"]}
-
-
-def csrf_headers(page) -> dict[str, str]:
-    cookies = {c["name"]: c["value"] for c in page.context.cookies()}
-    return {"X-CSRF-TOKEN": cookies["csrf_access_token"]}
-
-
-@pytest.fixture
-def use_language(live_server, owner):
-    """`use_language(page, "ru")`: the owner's stored locale for this test; restored after."""
-    login = requests.post(
-        live_server.url("/api/v1/auth/login"),
-        json={"email": owner.email, "password": owner.password},
-        timeout=30,
-    )
-    bearer = {"Authorization": f"Bearer {login.json()['access_token']}"}
-    me = requests.get(live_server.url("/api/v1/auth/me"), headers=bearer, timeout=30).json()
-
-    def use(target_page, language: str) -> None:
-        response = target_page.request.patch(
-            "/api/v1/auth/me", data={"locale": language}, headers=csrf_headers(target_page)
-        )
-        assert response.ok, response.text()
-        target_page.add_init_script(f"localStorage.setItem('mediabox.lang', '{language}')")
-
-    yield use
-    requests.patch(
-        live_server.url("/api/v1/auth/me"),
-        json={"locale": me.get("locale") or "en"},
-        headers=bearer,
-        timeout=30,
-    )
 
 
 def viewer(page):
