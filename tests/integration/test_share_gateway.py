@@ -27,6 +27,9 @@ PUBLIC_ENDPOINTS = {
     "public_shares.unlock_share",
     "public_shares.list_share_assets",
     "public_shares.share_download_url",
+    "public_shares.create_share_zip",
+    "public_shares.download_share_zip",
+    "share_page.share_page",
 }
 ARGUMENT = re.compile(r"<(?:[^:<>]+:)?([^<>]+)>")
 
