@@ -3,10 +3,11 @@
  * timeline's justified layout and tiles; the next page loads when the end comes near.
  */
 import { useCallback, useEffect, useMemo, useRef, type MouseEvent } from "react";
-import { Box, CircularProgress } from "@mui/material";
+import { Box, CircularProgress, GlobalStyles } from "@mui/material";
 import { useTranslation } from "react-i18next";
 import { defaultLayoutOptions, layoutSection } from "../timeline/layout";
 import { Tile, type TileLabels } from "../timeline/grid/Tile";
+import { gridStyles } from "../timeline/grid/styles";
 import { useElementSize } from "../viewer/useElementSize";
 
 /** What a tile needs of an asset (a shared asset, or a library asset on an album page). */
@@ -104,6 +105,7 @@ export function ShareGrid(props: Props) {
         ...(selectable ? {} : { "& [data-testid='select-toggle']": { display: "none" } }),
       }}
     >
+      <GlobalStyles styles={gridStyles} />
       {layout &&
         items.map((asset, index) => (
           <Tile
