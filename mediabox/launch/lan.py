@@ -98,13 +98,17 @@ class Announcement:
         log.info("mDNS: withdrew %r", self.name)
 
 
-def announce(port: int, addresses: Sequence[str], **kwargs) -> Announcement | None:
-    """Announce, or log why not (a network without multicast must not stop the server)."""
-    try:
-        return Announcement(port, addresses, **kwargs)
-    except Exception as exc:
-        log.warning("mDNS announcement failed: %s", exc)
-        return None
+def announce(
+    port: int, addresses: Sequence[str], *, attempts: int = 2, **kwargs
+) -> Announcement | None:
+    """Announce, or log why not (a network without multicast must not stop the server). A
+    busy machine can keep zeroconf's loop from answering in time: that is tried once more."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return Announcement(port, addresses, **kwargs)
+        except Exception as exc:
+            log.warning("mDNS announcement failed (%d/%d): %r", attempt, attempts, exc)
+    return None
 
 
 class LanSharing:
