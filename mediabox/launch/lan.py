@@ -87,7 +87,11 @@ class Announcement:
         self._zeroconf = Zeroconf(
             interfaces=list(interfaces) if interfaces else None, ip_version=IPVersion.V4Only
         )
-        self._zeroconf.register_service(self.info, allow_name_change=True)
+        try:
+            self._zeroconf.register_service(self.info, allow_name_change=True)
+        except Exception:
+            self._zeroconf.close()
+            raise
         log.info("mDNS: announced %r on port %d", self.name, port)
 
     def withdraw(self) -> None:
