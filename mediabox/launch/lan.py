@@ -84,22 +84,49 @@ class Announcement:
             properties={"path": "/"},
             server=f"{socket.gethostname().split('.', 1)[0]}.local.",
         )
-        self._zeroconf = Zeroconf(
-            interfaces=list(interfaces) if interfaces else None, ip_version=IPVersion.V4Only
-        )
-        try:
-            self._zeroconf.register_service(self.info, allow_name_change=True)
-        except Exception:
-            self._zeroconf.close()
-            raise
+
+        def register() -> Zeroconf:
+            zeroconf = Zeroconf(
+                interfaces=list(interfaces) if interfaces else None, ip_version=IPVersion.V4Only
+            )
+            try:
+                zeroconf.register_service(self.info, allow_name_change=True)
+            except Exception:
+                zeroconf.close()
+                raise
+            return zeroconf
+
+        self._zeroconf = outside_any_event_loop(register)
         log.info("mDNS: announced %r on port %d", self.name, port)
 
     def withdraw(self) -> None:
-        try:
-            self._zeroconf.unregister_service(self.info)
-        finally:
-            self._zeroconf.close()
+        def unregister() -> None:
+            try:
+                self._zeroconf.unregister_service(self.info)
+            finally:
+                self._zeroconf.close()
+
+        outside_any_event_loop(unregister)
         log.info("mDNS: withdrew %r", self.name)
+
+
+def outside_any_event_loop(call):
+    """Run zeroconf's blocking API on a plain thread: called from a thread that runs an asyncio
+    loop (a GUI toolkit's, a test runner's), it refuses with EventLoopBlocked."""
+    outcome: dict = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = call()
+        except BaseException as exc:  # re-raised in the caller's thread
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=run, name="mediabox-mdns", daemon=True)
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")
 
 
 def announce(

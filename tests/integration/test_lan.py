@@ -63,9 +63,11 @@ class Watcher:
 
 @pytest.fixture
 def watcher():
-    found = Watcher()
+    # made and closed on a plain thread, like the app's announcements: a thread that runs an
+    # asyncio loop (Playwright's, when the browser tests ran first) would capture zeroconf
+    found = lan.outside_any_event_loop(Watcher)
     yield found
-    found.close()
+    lan.outside_any_event_loop(found.close)
 
 
 @pytest.fixture
