@@ -146,12 +146,14 @@ def test_a_zip_url_stops_working_when_its_link_is_revoked(local_library):
 def test_a_password_link_zips_only_after_the_unlock(local_library):
     library = local_library
     asset_id, _ = _upload(library, 32, "z.jpg")
-    token = make_share(library.client, library.account, asset_id=asset_id, password="s3cret-passphrase")[
-        "token"
-    ]
+    token = make_share(
+        library.client, library.account, asset_id=asset_id, password="s3cret-passphrase"
+    )["token"]
     visitor = library.app.test_client()
     assert_error(visitor.post(f"/api/v1/shares/{token}/zip"), 401, "password_required")
-    unlocked = visitor.post(f"/api/v1/shares/{token}/unlock", json={"password": "s3cret-passphrase"})
+    unlocked = visitor.post(
+        f"/api/v1/shares/{token}/unlock", json={"password": "s3cret-passphrase"}
+    )
     assert unlocked.status_code == 200
     assert visitor.post(f"/api/v1/shares/{token}/zip").status_code == 200
 
