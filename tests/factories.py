@@ -147,3 +147,24 @@ def make_album(client, account, asset_ids=(), title="Album"):
         )
         assert added.status_code == 200, added.get_json()
     return album_id
+
+
+def upload_photo(library, seed: int) -> str:
+    """Upload a small generated JPEG through `library` (a fixtures.storage Library); its id."""
+    from tests.integration.processing.helpers import small_jpeg
+
+    return library.upload(small_jpeg(seed), f"photo-{seed}.jpg")["asset"]["id"]
+
+
+def share_token(library, **body) -> str:
+    """Create a share link through `library`'s API; its token."""
+    response = library.api("POST", "/shares", json=body)
+    assert response.status_code == 201, response.get_json()
+    return response.json["token"]
+
+
+def owner_file_url(library, asset_id: str, kind: str = "original") -> str:
+    """A signed URL of one of the owner's files, as the library hands it out."""
+    response = library.api("GET", f"/assets/{asset_id}/download-url?kind={kind}")
+    assert response.status_code == 200, response.get_json()
+    return response.json["url"]

@@ -11,7 +11,7 @@ import pytest
 
 from mediabox.api.openapi import build_openapi
 from mediabox.container import Container, ShareContainer, build_container, container_of
-from tests.integration.processing.helpers import small_jpeg
+from tests.factories import owner_file_url, share_token, upload_photo
 
 PUBLIC_ENDPOINTS = {
     "public_shares.open_share",
@@ -31,30 +31,14 @@ def share_app(make_app, local_library):
     return make_app(container_of(local_library.app).config, surface="share")
 
 
-def _upload(library, seed: int) -> str:
-    return library.upload(small_jpeg(seed), f"photo-{seed}.jpg")["asset"]["id"]
-
-
-def _share(library, **body) -> str:
-    response = library.api("POST", "/shares", json=body)
-    assert response.status_code == 201, response.get_json()
-    return response.json["token"]
-
-
-def _library_url(library, asset_id: str, kind: str = "original") -> str:
-    response = library.api("GET", f"/assets/{asset_id}/download-url?kind={kind}")
-    assert response.status_code == 200, response.get_json()
-    return response.json["url"]
-
-
 def test_the_share_app_answers_404_to_every_rule_of_the_full_app_but_the_public_ones(
     local_library, share_app
 ):
     library = local_library
-    private = _upload(library, 1)
-    shared = _upload(library, 2)
-    token = _share(library, asset_id=shared)
-    blob_url = _library_url(library, private)
+    private = upload_photo(library, 1)
+    shared = upload_photo(library, 2)
+    token = share_token(library, asset_id=shared)
+    blob_url = owner_file_url(library, private)
     values = {"token": token, "key": blob_url.split("/api/v1/blobs/", 1)[1]}
 
     client = share_app.test_client()
@@ -106,16 +90,16 @@ def test_a_library_blob_url_answers_404_on_the_share_surface_until_a_live_link_s
 ):
     library = local_library
     client = share_app.test_client()
-    asset_id = _upload(library, 3)
-    library_url = _library_url(library, asset_id)
+    asset_id = upload_photo(library, 3)
+    library_url = owner_file_url(library, asset_id)
     assert library.download(library_url)[0] == 200
     assert client.get(library_url).status_code == 404
 
-    no_download = _share(library, asset_id=asset_id, allow_download=False)
+    no_download = share_token(library, asset_id=asset_id, allow_download=False)
     assert client.get(library_url).status_code == 404, "originals need a link that allows it"
 
     # an unprocessed original may hold a location: only a link that shows it hands it out
-    token = _share(library, asset_id=asset_id, show_location=True)
+    token = share_token(library, asset_id=asset_id, show_location=True)
     response = client.get(f"/api/v1/shares/{token}/download-url?asset_id={asset_id}&kind=original")
     assert response.status_code == 200
     shared_url = response.json["url"]
@@ -132,11 +116,11 @@ def test_a_library_blob_url_answers_404_on_the_share_surface_until_a_live_link_s
 def test_blobs_of_album_links_follow_membership_trash_and_expiry(local_library, share_app):
     library = local_library
     client = share_app.test_client()
-    member, outsider = _upload(library, 4), _upload(library, 5)
+    member, outsider = upload_photo(library, 4), upload_photo(library, 5)
     album = library.api("POST", "/albums", json={"title": "Trip"}).json["id"]
     library.api("POST", f"/albums/{album}/assets", json={"asset_ids": [member]})
-    _share(library, album_id=album)
-    member_url, outsider_url = _library_url(library, member), _library_url(library, outsider)
+    share_token(library, album_id=album)
+    member_url, outsider_url = owner_file_url(library, member), owner_file_url(library, outsider)
     assert client.get(member_url).status_code == 200
     assert client.get(outsider_url).status_code == 404
     assert client.get(member_url + "x").status_code in (403, 404)
@@ -148,8 +132,8 @@ def test_blobs_of_album_links_follow_membership_trash_and_expiry(local_library, 
 def test_a_tampered_or_unsigned_blob_url_is_refused_on_the_share_surface(local_library, share_app):
     library = local_library
     client = share_app.test_client()
-    asset_id = _upload(library, 6)
-    token = _share(library, asset_id=asset_id, show_location=True)
+    asset_id = upload_photo(library, 6)
+    token = share_token(library, asset_id=asset_id, show_location=True)
     url = client.get(f"/api/v1/shares/{token}/download-url?asset_id={asset_id}&kind=original").json[
         "url"
     ]

@@ -20,6 +20,7 @@ from sqlalchemy import create_engine, text
 from mediabox.container import container_of
 from mediabox.infra.config import Config
 from mediabox.launch.gateway import start_share_gateway
+from tests.factories import owner_file_url, share_token, upload_photo
 from tests.integration.processing.helpers import small_jpeg
 
 PUBLIC_ENDPOINTS = {
@@ -49,22 +50,6 @@ def gateway(local_library):
         db.engine.dispose()
 
 
-def _upload(library, seed: int) -> str:
-    return library.upload(small_jpeg(seed), f"photo-{seed}.jpg")["asset"]["id"]
-
-
-def _share(library, **body) -> str:
-    response = library.api("POST", "/shares", json=body)
-    assert response.status_code == 201, response.get_json()
-    return response.json["token"]
-
-
-def _library_url(library, asset_id: str, kind: str = "original") -> str:
-    response = library.api("GET", f"/assets/{asset_id}/download-url?kind={kind}")
-    assert response.status_code == 200, response.get_json()
-    return response.json["url"]
-
-
 def _shared_blob_url(base: str, token: str, asset_id: str) -> str:
     response = requests.get(
         f"{base}api/v1/shares/{token}/download-url",
@@ -77,10 +62,10 @@ def _shared_blob_url(base: str, token: str, asset_id: str) -> str:
 
 def test_every_route_but_the_share_surface_is_a_404_on_the_gateway_port(local_library, gateway):
     library = local_library
-    private = _upload(library, 1)
-    shared = _upload(library, 2)
-    token = _share(library, asset_id=shared)
-    private_blob = _library_url(library, private)
+    private = upload_photo(library, 1)
+    shared = upload_photo(library, 2)
+    token = share_token(library, asset_id=shared)
+    private_blob = owner_file_url(library, private)
     assert library.download(private_blob)[0] == 200, "the library's URL is valid on the library"
     values = {"token": token, "key": private_blob.split("/api/v1/blobs/", 1)[1]}
     cookies = {"access_token_cookie": library.account.access_token}
@@ -117,8 +102,8 @@ def test_every_route_but_the_share_surface_is_a_404_on_the_gateway_port(local_li
 
 def test_a_shared_blob_works_on_the_gateway_until_the_link_is_revoked(local_library, gateway):
     library = local_library
-    asset_id = _upload(library, 3)
-    token = _share(library, asset_id=asset_id, show_location=True)
+    asset_id = upload_photo(library, 3)
+    token = share_token(library, asset_id=asset_id, show_location=True)
     url = gateway.url.rstrip("/") + _shared_blob_url(gateway.url, token, asset_id)
     first = requests.get(url, timeout=10)
     assert first.status_code == 200 and first.content == small_jpeg(3)
@@ -133,8 +118,8 @@ def test_an_expired_links_blob_urls_stop_on_the_gateway_at_once(
     local_library, gateway, database_url
 ):
     library = local_library
-    asset_id = _upload(library, 4)
-    token = _share(library, asset_id=asset_id, show_location=True)
+    asset_id = upload_photo(library, 4)
+    token = share_token(library, asset_id=asset_id, show_location=True)
     url = gateway.url.rstrip("/") + _shared_blob_url(gateway.url, token, asset_id)
     assert requests.get(url, timeout=10).status_code == 200
 
@@ -172,7 +157,7 @@ def test_share_links_point_at_public_share_url_when_it_is_set(library_factory):
         public_base_url="https://library.example.net",
         public_share_url="https://photos.example.net",
     )
-    asset_id = _upload(library, 5)
+    asset_id = upload_photo(library, 5)
     created = library.api("POST", "/shares", json={"asset_id": asset_id})
     assert created.json["url"] == f"https://photos.example.net/s/{created.json['token']}"
     listed = library.api("GET", "/shares").json
