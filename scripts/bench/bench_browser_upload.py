@@ -116,23 +116,41 @@ def generate(root: Path, count: int) -> list[Path]:
     return paths
 
 
-def wait_processed(base: str, token: str, count: int, check_alive, timeout: float) -> dict:
+class Api:
+    """The owner's API session; signs in again when the 15-minute access token runs out."""
+
+    def __init__(self, base: str):
+        self.base = base
+        self.session = requests.Session()
+        self.session.headers["Authorization"] = f"Bearer {bench_ingest.sign_up(base, EMAIL)}"
+
+    def get(self, path: str) -> dict:
+        response = self.session.get(f"{self.base}/api/v1{path}", timeout=60)
+        if response.status_code == 401:
+            login = requests.post(
+                f"{self.base}/api/v1/auth/login",
+                json={"email": EMAIL, "password": bench_ingest.PASSWORD},
+                timeout=30,
+            )
+            login.raise_for_status()
+            self.session.headers["Authorization"] = f"Bearer {login.json()['access_token']}"
+            response = self.session.get(f"{self.base}/api/v1{path}", timeout=60)
+        response.raise_for_status()
+        return response.json()
+
+
+def wait_processed(api: Api, count: int, check_alive, timeout: float) -> dict:
     """Poll the API until `count` assets are listed, none is pending or running, and every one
     has a thumbnail URL; returns the job counts at the end."""
-    session = requests.Session()
-    session.headers["Authorization"] = f"Bearer {token}"
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         check_alive()
-        jobs = session.get(f"{base}/api/v1/jobs", timeout=60).json()
-        buckets = session.get(f"{base}/api/v1/timeline/buckets", timeout=60).json()
+        jobs, buckets = api.get("/jobs"), api.get("/timeline/buckets")
         if buckets["total"] >= count and jobs["pending"] == 0 and jobs["running"] == 0:
-            thumbs = 0
-            for bucket in buckets["buckets"]:
-                month = session.get(
-                    f"{base}/api/v1/timeline/buckets/{bucket['month']}", timeout=60
-                ).json()
-                thumbs += sum(1 for url in month["thumb_urls"] if url)
+            thumbs = sum(
+                sum(1 for url in api.get(f"/timeline/buckets/{b['month']}")["thumb_urls"] if url)
+                for b in buckets["buckets"]
+            )
             if thumbs >= count:
                 return jobs
             if jobs["failed"]:
@@ -143,16 +161,14 @@ def wait_processed(base: str, token: str, count: int, check_alive, timeout: floa
 
 def run_browser(paths: list[Path], workers: int | None, embedded: bool, timeout: float) -> dict:
     with bench_ingest.ingest_server(workers, embedded) as running:
-        token = bench_ingest.sign_up(running.base, EMAIL)
+        api = Api(running.base)
         time.sleep(2.0)  # as bench_ingest: the consumer imports its libraries first
         figures = upload_browser.measure(
             running.base,
             EMAIL,
             bench_ingest.PASSWORD,
             paths,
-            until_processed=lambda: wait_processed(
-                running.base, token, len(paths), running.check_alive, timeout
-            ),
+            until_processed=lambda: wait_processed(api, len(paths), running.check_alive, timeout),
             check_alive=running.check_alive,
             timeout=timeout,
         )
