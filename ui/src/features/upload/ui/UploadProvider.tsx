@@ -28,7 +28,14 @@ export interface UploadProviderProps {
 function useController(create: () => UploadController): UploadController | null {
   const [controller, setController] = useState<UploadController | null>(null);
   useEffect(() => {
-    const created = create();
+    let created: UploadController;
+    try {
+      created = create();
+    } catch (error) {
+      // An engine that cannot start (no IndexedDB, no workers) must not take the app down.
+      console.error("The upload engine did not start.", error);
+      return;
+    }
     // eslint-disable-next-line react-hooks/set-state-in-effect -- publishing the engine made above
     setController(created);
     return () => created.dispose();
@@ -46,8 +53,9 @@ export function UploadProvider({ children, createController = createUploadContro
 
   const addFiles = useCallback(
     (files: readonly FileWithPath[]) => {
+      if (!controller) return toast.show(t("unavailable"), { severity: "error" });
       const { media, ignored } = selectMedia(files);
-      if (media.length > 0) controller?.addFiles(media);
+      if (media.length > 0) controller.addFiles(media);
       if (ignored > 0) toast.show(t("ignored", { count: ignored }), { severity: "info" });
     },
     [controller, toast, t],

@@ -48,6 +48,11 @@ export function useUpload(): UploadUi {
   return value;
 }
 
+/** The upload UI where the signed-in shell provides it, null elsewhere (pages rendered alone). */
+export function useUploadIfAvailable(): UploadUi | null {
+  return useContext(UploadContext);
+}
+
 /** The engine's current snapshot (about 4 updates a second while files move). */
 export function useUploadSnapshot(): UploadSnapshot {
   const { controller } = useUpload();
