@@ -83,7 +83,10 @@ export const UploadRow = memo(function UploadRow({ item, top, onRetry, onCancel 
           color={item.phase === "failed" ? "error" : "text.secondary"}
           title={item.phase === "failed" ? status : undefined}
         >
-          {[folder, formatBytes(item.size, locale), status, item.resumed ? t("resumed") : ""]
+          {(item.phase === "failed"
+            ? [status, folder, formatBytes(item.size, locale)]
+            : [folder, formatBytes(item.size, locale), status, item.resumed ? t("resumed") : ""]
+          )
             .filter(Boolean)
             .join(" · ")}
         </Typography>

@@ -1,6 +1,7 @@
 /** The words for the panel: its one-line summary, a row's state and a row's error. */
 import type { TFunction } from "i18next";
 import type { UploadError, UploadItem, UploadSnapshot } from "../model";
+import { formatCount } from "./format";
 
 /** Error codes with a message of our own in both languages (`errors.<code>`). */
 const KNOWN_ERRORS = new Set([
@@ -32,13 +33,17 @@ export function rowStatus(t: TFunction<"upload">, item: UploadItem): string {
 }
 
 /** The panel header's line: progress while active, then the outcome. */
-export function summaryText(t: TFunction<"upload">, snapshot: UploadSnapshot): string {
+export function summaryText(t: TFunction<"upload">, snapshot: UploadSnapshot, locale: string): string {
   const { totals } = snapshot;
   const finished = totals.done + totals.duplicates;
-  if (snapshot.active) return t("summary.active", { count: totals.total - totals.cancelled, done: finished });
-  if (totals.failed > 0) return t("summary.failed", { count: totals.failed });
-  if (finished > 0) return t("summary.complete", { count: finished });
+  /** `count` picks the plural form; `n` is the same number as the language writes it. */
+  const counted = (count: number) => ({ count, n: formatCount(count, locale) });
+  if (snapshot.active) {
+    return t("summary.active", { ...counted(totals.total - totals.cancelled), done: formatCount(finished, locale) });
+  }
+  if (totals.failed > 0) return t("summary.failed", counted(totals.failed));
+  if (finished > 0) return t("summary.complete", counted(finished));
   if (totals.cancelled > 0) return t("summary.cancelled");
-  if (snapshot.pendingResume.length > 0) return t("summary.resume", { count: snapshot.pendingResume.length });
+  if (snapshot.pendingResume.length > 0) return t("summary.resume", counted(snapshot.pendingResume.length));
   return t("panel.label");
 }
