@@ -15,14 +15,20 @@ const KNOWN_ERRORS = new Set([
   "network",
   "unauthorized",
   "rate_limited",
-  "storage_full",
+  "hash_failed",
+  "unsupported_media_type",
+  "storage_unavailable",
+  "invalid_token",
 ]);
+
+/** Codes of the server failing (5xx in the common error shape). */
+const SERVER_ERRORS = new Set(["internal_error", "service_unavailable"]);
 
 /** The translated message for an error code, or the engine's own message for a code we do not know. */
 export function errorText(t: TFunction<"upload">, error: UploadError | undefined): string {
   if (!error) return t("errors.unknown");
   if (KNOWN_ERRORS.has(error.code)) return t(`errors.${error.code}` as "errors.unknown");
-  if (/^http_5\d\d$/.test(error.code)) return t("errors.server");
+  if (/^http_5\d\d$/.test(error.code) || SERVER_ERRORS.has(error.code)) return t("errors.server");
   return error.message || t("errors.unknown");
 }
 
