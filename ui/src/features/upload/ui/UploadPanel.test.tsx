@@ -94,6 +94,22 @@ describe("UploadPanel", () => {
     expect(screen.queryByTestId("upload-retry-all")).toBeNull();
   });
 
+  it("explains failures in Russian too, never with the server's English", async () => {
+    await i18n.changeLanguage("ru");
+    renderUpload(
+      new FakeUploadController([
+        fakeItem("g", { phase: "failed", error: { code: "teapot", message: "I am a teapot", retryable: false } }),
+        fakeItem("h", { phase: "failed", size: 0, error: { code: "validation_error", message: "Bad", retryable: false } }),
+      ]),
+    );
+    const rows = screen.getAllByTestId("upload-row");
+    expect(rows[0].textContent).toContain("Что-то пошло не так");
+    expect(rows[0].textContent).not.toContain("teapot");
+    expect(rows[1].textContent).toContain("Файл пустой");
+    // Nothing here that retrying could fix.
+    expect(screen.queryByTestId("upload-retry-all")).toBeNull();
+  });
+
   it("filters to the failed files", () => {
     renderUpload(new FakeUploadController(mixed()));
     fireEvent.click(screen.getByTestId("upload-filter-failed"));
