@@ -1,5 +1,5 @@
 /**
- * New uploads appear in the timeline as they finalize: at most every REFRESH_MS the month
+ * New uploads appear in the timeline as they finalize: at most every REFRESH_MS (2 s) the month
  * buckets are refetched and the loaded months whose counts changed are refetched with them.
  * Thumbnails (and moves to the month of the EXIF date) then arrive through the timeline's own
  * polling of months with pending items.
@@ -9,7 +9,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { refreshChangedMonths } from "../../timeline/refresh";
 import type { UploadController } from "../model";
 
-export const REFRESH_MS = 1500;
+export const REFRESH_MS = 2000;
 
 /** Subscribes to finalized assets and refreshes the timeline, throttled. */
 export function useTimelineRefresh(controller: UploadController | null): void {
