@@ -1,10 +1,11 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import i18n from "i18next";
 import { initI18n } from "../../../i18n";
 import type { UploadItem } from "../model";
 import { FakeUploadController, fakeItem } from "./fakeController";
 import { giveElementsABox, renderUpload } from "./testing";
+import { UploadButton } from "./UploadButton";
 
 beforeAll(() => {
   initI18n();
@@ -32,6 +33,17 @@ describe("UploadPanel", () => {
   it("stays out of the way while there is nothing to show", () => {
     renderUpload(new FakeUploadController());
     expect(screen.queryByTestId("upload-panel")).toBeNull();
+  });
+
+  it("announces through a live region that was there before the panel appeared", async () => {
+    const controller = new FakeUploadController();
+    renderUpload(controller);
+    const region = screen.getByTestId("upload-announcement");
+    expect(region.getAttribute("aria-live")).toBe("polite");
+    act(() => controller.set([fakeItem("a", { phase: "done" })]));
+    expect(screen.getByTestId("upload-panel")).toBeTruthy();
+    expect(screen.getByTestId("upload-announcement")).toBe(region);
+    await waitFor(() => expect(region.textContent).toBe("1 file uploaded"));
   });
 
   it("mirrors the counts in its data attributes and keeps them current", () => {
@@ -65,8 +77,8 @@ describe("UploadPanel", () => {
     ]);
     expect(rows[1].textContent).toContain("Already in your library");
     expect(rows[2].textContent).toContain("40%");
-    expect(rows[3].textContent).toContain("The server had a problem");
-    expect(rows[5].textContent).toContain("Not a photo or video the library can keep");
+    expect(rows[3].textContent).toContain("Server problem — try again");
+    expect(rows[5].textContent).toContain("Not a supported photo or video");
     expect(rows[6].textContent).toContain("I am a teapot");
   });
 
@@ -89,8 +101,25 @@ describe("UploadPanel", () => {
     expect(screen.getAllByTestId("upload-row").map((row) => row.dataset.id)).toEqual(["d", "e", "f"]);
     fireEvent.click(screen.getByTestId("upload-cancel-all"));
     expect(controller.calls.at(-1)).toBe("cancelAll");
-    expect(screen.getByTestId("upload-cancel-all")).toHaveProperty("disabled", true);
-    expect(screen.getByTestId("upload-retry-all")).toHaveProperty("disabled", true);
+    // Nothing left to cancel or retry: those buttons go.
+    expect(screen.queryByTestId("upload-cancel-all")).toBeNull();
+    expect(screen.queryByTestId("upload-retry-all")).toBeNull();
+  });
+
+  it("explains failures in Russian too, never with the server's English", async () => {
+    await i18n.changeLanguage("ru");
+    renderUpload(
+      new FakeUploadController([
+        fakeItem("g", { phase: "failed", error: { code: "teapot", message: "I am a teapot", retryable: false } }),
+        fakeItem("h", { phase: "failed", size: 0, error: { code: "validation_error", message: "Bad", retryable: false } }),
+      ]),
+    );
+    const rows = screen.getAllByTestId("upload-row");
+    expect(rows[0].textContent).toContain("Что-то пошло не так");
+    expect(rows[0].textContent).not.toContain("teapot");
+    expect(rows[1].textContent).toContain("Файл пустой");
+    // Nothing here that retrying could fix.
+    expect(screen.queryByTestId("upload-retry-all")).toBeNull();
   });
 
   it("filters to the failed files", () => {
@@ -117,6 +146,17 @@ describe("UploadPanel", () => {
     // A new file brings the panel back.
     act(() => controller.addFiles([{ file: new File(["x"], "new.jpg"), relativePath: "new.jpg" }]));
     expect(panel().dataset.total).toBe("1");
+  });
+
+  it("collapses on Escape and gives focus back to the Upload button when closed", () => {
+    const controller = new FakeUploadController([fakeItem("a", { phase: "done" })]);
+    renderUpload(controller, <UploadButton compact />);
+    fireEvent.keyDown(screen.getByTestId("upload-close"), { key: "Escape" });
+    expect(panel().dataset.collapsed).toBe("true");
+    screen.getByTestId("upload-close").focus();
+    fireEvent.click(screen.getByTestId("upload-close"));
+    expect(screen.queryByTestId("upload-panel")).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Upload" }));
   });
 
   it("shows totals, bytes, speed and time left", () => {
@@ -150,6 +190,7 @@ describe("UploadPanel", () => {
     const elapsed = performance.now() - started;
     const rows = screen.getAllByTestId("upload-row");
     expect(panel().dataset.total).toBe("10000");
+    expect(screen.getByRole("heading", { level: 2 }).textContent).toBe("1,429 files could not be uploaded");
     expect(rows.length).toBeGreaterThan(3);
     expect(rows.length).toBeLessThan(30);
     expect(rows[0].dataset.id).toBe("n0");
@@ -176,11 +217,16 @@ describe("the resume banner", () => {
     const click = vi.spyOn(HTMLInputElement.prototype, "click").mockImplementation(() => {});
     renderUpload(controller);
     const banner = screen.getByTestId("upload-resume-banner");
+    expect(screen.getByRole("region", { name: "Uploads" }).dataset.total).toBe("0");
     expect(banner.textContent).toContain("2 unfinished uploads from before");
+    expect(banner.textContent).toContain("(196 MB left)");
     expect(banner.textContent).toContain("big.mov, a.jpg");
     fireEvent.click(within(banner).getByRole("button", { name: "Select files" }));
     expect(click).toHaveBeenCalledTimes(1);
     expect((click.mock.contexts[0] as HTMLInputElement).dataset.testid).toBe("upload-input");
+    // a.jpg came from the folder "Trip": the folder can be picked again as a whole.
+    fireEvent.click(within(banner).getByRole("button", { name: "Select the folder" }));
+    expect((click.mock.contexts[1] as HTMLInputElement).dataset.testid).toBe("upload-folder-input");
     fireEvent.click(within(banner).getByRole("button", { name: "Discard" }));
     expect(controller.calls).toEqual(["forgetPending:*"]);
     expect(screen.queryByTestId("upload-resume-banner")).toBeNull();

@@ -11,6 +11,7 @@ import { createUploadController } from "../engine";
 import type { FileWithPath, UploadController } from "../model";
 import { UploadContext, type UploadUi } from "./context";
 import { ACCEPT, fromFileList, selectMedia } from "./files";
+import { formatCount } from "./format";
 import { takeDroppedEntries, walkEntries } from "./walkDrop";
 import { useTimelineRefresh } from "./useTimelineRefresh";
 import { useLeaveWarning } from "./useLeaveWarning";
@@ -44,11 +45,14 @@ function useController(create: () => UploadController): UploadController | null 
 }
 
 export function UploadProvider({ children, createController = createUploadController }: UploadProviderProps) {
-  const { t } = useTranslation("upload");
+  const { t, i18n } = useTranslation("upload");
   const toast = useToast();
-  const controller = useController(createController);
+  // The first factory is kept: a parent re-rendering with a new function must not restart uploads.
+  const [create] = useState(() => createController);
+  const controller = useController(create);
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
+  const uploadButton = useRef<HTMLButtonElement>(null);
   const [scanning, setScanning] = useState<number | null>(null);
 
   const addFiles = useCallback(
@@ -56,9 +60,11 @@ export function UploadProvider({ children, createController = createUploadContro
       if (!controller) return toast.show(t("unavailable"), { severity: "error" });
       const { media, ignored } = selectMedia(files);
       if (media.length > 0) controller.addFiles(media);
-      if (ignored > 0) toast.show(t("ignored", { count: ignored }), { severity: "info" });
+      if (ignored > 0) toast.show(t("ignored", { count: ignored, n: formatCount(ignored, i18n.resolvedLanguage ?? "en") }), {
+          severity: "info",
+        });
     },
-    [controller, toast, t],
+    [controller, toast, t, i18n],
   );
 
   const addDrop = useCallback(
@@ -86,6 +92,7 @@ export function UploadProvider({ children, createController = createUploadContro
       acceptsDrops: !desktopHandlesDrops(),
       openFilePicker: () => fileInput.current?.click(),
       openFolderPicker: () => folderInput.current?.click(),
+      uploadButton,
     }),
     [controller, addFiles, addDrop, scanning],
   );
