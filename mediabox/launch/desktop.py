@@ -11,6 +11,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from mediabox.infra.config import Config
 from mediabox.infra.http_limits import BodyLimits
@@ -25,6 +26,9 @@ from mediabox.launch.window import (
     open_in_browser,
     prepare_environment,
 )
+
+if TYPE_CHECKING:
+    from mediabox.launch.drops import DropImports
 
 log = logging.getLogger("mediabox.desktop")
 
@@ -62,6 +66,7 @@ class Desktop:
         self.focus_token = lock.focus_token
         self.window: Window | None = None
         self.network: LanSharing | None = None
+        self.imports: DropImports | None = None
         self.stopping = threading.Event()
 
     def focus(self) -> None:
@@ -74,6 +79,7 @@ class Desktop:
         from mediabox.app import create_app, job_runner
         from mediabox.container import container_of
         from mediabox.jobs import start_consumer
+        from mediabox.launch.drops import DropImports
 
         started = time.monotonic()
         prepare_environment()
@@ -81,6 +87,7 @@ class Desktop:
         self._watch_signals()
         upgrade_in_a_child_process()
         app = create_app(self.config)
+        self.imports = DropImports(app)
         install_shell(app, self)
         listener = Listener(
             app,
@@ -114,7 +121,11 @@ class Desktop:
 
     def _window(self, url: str) -> str | None:
         """Show the window until it closes; the reason it could not, if it could not."""
-        self.window = Window(url, self.config.data_dir / "webview")
+        self.window = Window(
+            url,
+            self.config.data_dir / "webview",
+            on_drop=self.imports.handle_drop if self.imports else None,
+        )
         try:
             self.window.run()
         except Exception as exc:
@@ -148,6 +159,8 @@ class Desktop:
             consumer.stop(graceful=False)  # no new jobs start; running ones go on for a while
         if self.network is not None:
             self.network.stop()
+        if self.imports is not None:
+            self.imports.stop(timeout=JOB_GRACE_SECONDS / 2)
         listener.stop(timeout=JOB_GRACE_SECONDS)
         if not jobs.wait_idle(started + JOB_GRACE_SECONDS):
             log.warning("desktop: jobs still running are left to the next start")

@@ -17,6 +17,16 @@ from urllib.parse import urlsplit
 
 log = logging.getLogger("mediabox.desktop")
 
+DROPS_READY_SCRIPT = """
+document.addEventListener("dragover", function (e) {
+  if (e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types, "Files") >= 0) {
+    e.preventDefault();
+    e.dataTransfer.dropEffect = "copy";
+  }
+});
+window.mediaboxDesktop = Object.freeze({ drops: true });
+window.dispatchEvent(new Event("mediabox:desktop"));
+"""
 INSTALL_HINT = "install the desktop extra: pip install 'mediabox[desktop]'"
 
 
@@ -73,9 +83,12 @@ def prepare_environment() -> None:
 class Window:
     """The pywebview window on the main thread; `focus` and `close` work from any thread."""
 
-    def __init__(self, url: str, storage_path: Path):
+    def __init__(
+        self, url: str, storage_path: Path, *, on_drop: Callable[[dict], object] | None = None
+    ):
         self.url = url
         self.storage_path = storage_path
+        self.on_drop = on_drop
         self._window = None
         self._ready = threading.Event()
 
@@ -98,8 +111,24 @@ class Window:
         webview.start(gui=gui, private_mode=False, storage_path=str(self.storage_path))
 
     def _loaded(self) -> None:
-        current = self._window.get_current_url() if self._window else None
+        window = self._window
+        if window is None:
+            return
+        if self.on_drop is not None:
+            self._take_drops(window)
+        current = window.get_current_url()
         log.info("window: loaded %s", urlsplit(current or "").path or "?")
+
+    def _take_drops(self, window) -> None:
+        """Files dropped on this page go to `on_drop` with their full paths (pywebview fills
+        `pywebviewFullPath` from the toolkit's drop), and the page learns that the window,
+        not the browser upload, takes drops (`desktopHandlesDrops()` in the UI)."""
+        from webview.dom import DOMEventHandler
+
+        window.dom.document.events.drop += DOMEventHandler(
+            self.on_drop, prevent_default=True, stop_propagation=True
+        )
+        window.run_js(DROPS_READY_SCRIPT)
 
     def focus(self) -> None:
         if self._window is not None:
