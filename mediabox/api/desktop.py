@@ -5,7 +5,8 @@ a second launch bring the running window forward, and `/desktop/network` (GET/PO
 admin) is "Open on my network": report, start and stop the LAN listener; `GET
 /desktop/imports` (the owner) reports the import by path of files dropped on the window.
 These exist only while a window does (the launcher installs a `DesktopShell` with
-`install_shell`) and only for 127.0.0.1; they are not part of the public API (nor its OpenAPI document)."""
+`install_shell`) and only for 127.0.0.1; they are not part of the public API (nor its
+OpenAPI document)."""
 
 from __future__ import annotations
 
