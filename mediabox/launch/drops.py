@@ -165,6 +165,7 @@ class DropImports:
             self._count_failure(path, "An unexpected error stopped this file.")
             return
         with self._lock:
+            self.current = None
             if result.duplicate:
                 self.duplicates += 1
             else:
@@ -173,5 +174,6 @@ class DropImports:
     def _count_failure(self, path: Path, reason: str) -> None:
         log.info("drop: %s not imported: %s", path, reason)
         with self._lock:
+            self.current = None
             self.failed += 1
             self.failures.append({"name": path.name, "reason": reason})

@@ -4,6 +4,7 @@ import MenuIcon from "@mui/icons-material/Menu";
 import PhotoLibraryOutlined from "@mui/icons-material/PhotoLibraryOutlined";
 import { useTranslation } from "react-i18next";
 import { Link as RouterLink, Outlet } from "react-router";
+import { DesktopImports } from "../features/desktop/DesktopImports";
 import { NavDrawer } from "./NavDrawer";
 import { UserMenu } from "./UserMenu";
 
@@ -94,6 +95,7 @@ export function AppShell() {
           <Outlet />
         </Box>
       </Box>
+      <DesktopImports />
     </Box>
   );
 }
