@@ -35,6 +35,12 @@ def dropped_paths(event: dict) -> list[Path]:
     return paths
 
 
+def _file_count(event: dict) -> int:
+    transfer = event.get("dataTransfer") if isinstance(event, dict) else None
+    files = transfer.get("files") if isinstance(transfer, dict) else None
+    return len(files) if isinstance(files, list) else 0
+
+
 class DropImports:
     """The desktop's import-by-path queue: one batch of counts at a time, one worker thread.
 
@@ -63,6 +69,8 @@ class DropImports:
         if paths:
             log.info("drop: %d item(s) to import by path", len(paths))
             self.add(paths)
+        else:
+            log.info("drop: %d file(s) without a path on this computer", _file_count(event))
         return paths
 
     def add(self, paths: list[Path]) -> None:

@@ -17,16 +17,40 @@ from urllib.parse import urlsplit
 
 log = logging.getLogger("mediabox.desktop")
 
-DROPS_READY_SCRIPT = """
-document.addEventListener("dragover", function (e) {
-  if (e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types, "Files") >= 0) {
+DROP_NODE = "mediabox-drops"
+# Run by the window on each page (run_js is not subject to the page's CSP, evaluate_js is: it
+# uses eval). A drop of files is taken before the page's own handlers (capture on window), so
+# the browser upload stands aside, and is posted to pywebview's bridge like one of its DOM
+# event handlers, which adds each file's full path (`pywebviewFullPath`) from the toolkit's drop.
+# WebView2 finds the paths from the real event; the others get a small copy of it.
+DROPS_SCRIPT = """
+(function () {
+  if (window.mediaboxDesktop) return;
+  function hasFiles(e) {
+    return !!e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types, "Files") >= 0;
+  }
+  window.addEventListener("dragover", function (e) {
+    if (!hasFiles(e)) return;
     e.preventDefault();
     e.dataTransfer.dropEffect = "copy";
-  }
-});
-window.mediaboxDesktop = Object.freeze({ drops: true });
-window.dispatchEvent(new Event("mediabox:desktop"));
-"""
+  }, true);
+  window.addEventListener("drop", function (e) {
+    if (!hasFiles(e) || !e.dataTransfer.files.length) return;
+    e.preventDefault();
+    e.stopPropagation();
+    var files = Array.prototype.map.call(e.dataTransfer.files, function (f) {
+      return { name: f.name, size: f.size, type: f.type };
+    });
+    var event = window.pywebview.platform === "edgechromium" ? e
+      : { type: "drop", dataTransfer: { files: files } };
+    window.pywebview._jsApiCallback(
+      "pywebviewEventHandler", { event: event, nodeId: "DROP_NODE" }, "eventHandler");
+    window.dispatchEvent(new CustomEvent("mediabox:desktop-drop", { detail: files.length }));
+  }, true);
+  window.mediaboxDesktop = Object.freeze({ drops: true });
+  window.dispatchEvent(new Event("mediabox:desktop"));
+})();
+""".replace("DROP_NODE", DROP_NODE)
 INSTALL_HINT = "install the desktop extra: pip install 'mediabox[desktop]'"
 
 
@@ -89,6 +113,7 @@ class Window:
         self.url = url
         self.storage_path = storage_path
         self.on_drop = on_drop
+        self._drops_counted = False
         self._window = None
         self._ready = threading.Event()
 
@@ -120,15 +145,22 @@ class Window:
         log.info("window: loaded %s", urlsplit(current or "").path or "?")
 
     def _take_drops(self, window) -> None:
-        """Files dropped on this page go to `on_drop` with their full paths (pywebview fills
-        `pywebviewFullPath` from the toolkit's drop), and the page learns that the window,
-        not the browser upload, takes drops (`desktopHandlesDrops()` in the UI)."""
-        from webview.dom import DOMEventHandler
+        """Files dropped on this page go to `on_drop` with their full paths, and the page
+        learns that the window, not the browser upload, takes drops (`desktopHandlesDrops()`
+        in the UI).
 
-        window.dom.document.events.drop += DOMEventHandler(
-            self.on_drop, prevent_default=True, stop_propagation=True
-        )
-        window.run_js(DROPS_READY_SCRIPT)
+        pywebview's own `element.on("drop", …)` registers through evaluate_js, which the app's
+        CSP (no unsafe-eval) refuses, so this does the same two things it does (pywebview is
+        pinned at 6.2.1): a handler in the page's element table (cleared on each load, before
+        this runs) and the toolkit's drop listener count, which makes Qt, GTK, Cocoa and
+        WebView2 record the dropped paths."""
+        from webview.dom import _dnd_state
+
+        window.dom._elements[DROP_NODE] = _DropTarget(self.on_drop)
+        if not self._drops_counted:
+            _dnd_state["num_listeners"] += 1
+            self._drops_counted = True
+        window.run_js(DROPS_SCRIPT)
 
     def focus(self) -> None:
         if self._window is not None:
@@ -139,6 +171,13 @@ class Window:
     def close(self) -> None:
         if self._ready.wait(10) and self._window is not None:
             self._window.destroy()
+
+
+class _DropTarget:
+    """What pywebview's bridge looks up for a DOM event: the handlers of each event type."""
+
+    def __init__(self, on_drop: Callable[[dict], object]):
+        self._event_handlers = {"drop": [on_drop]}
 
 
 def open_in_browser(url: str, reason: str, echo: Callable[[str], None]) -> None:

@@ -4,7 +4,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { initI18n } from "../../i18n";
 import type { DroppedImports } from "./api";
 import { DesktopImports } from "./DesktopImports";
-import { DESKTOP_READY_EVENT, desktopHandlesDrops, isDesktopWindow } from "./bridge";
+import { DESKTOP_DROP_EVENT, DESKTOP_READY_EVENT, desktopHandlesDrops, isDesktopWindow } from "./bridge";
 
 const server = vi.hoisted(() => ({ states: [] as DroppedImports[], calls: 0 }));
 
@@ -102,7 +102,7 @@ describe("DesktopImports", () => {
       },
     ];
     act(() => {
-      document.dispatchEvent(new Event("drop"));
+      window.dispatchEvent(new Event(DESKTOP_DROP_EVENT));
     });
     const panel = await screen.findByRole("status", { name: "Import of dropped files" });
     expect(panel.textContent).toContain("Importing 1 of 4");

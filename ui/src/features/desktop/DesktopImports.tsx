@@ -5,7 +5,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { timelineKeys } from "../timeline/api";
 import { droppedImportsKey, fetchDroppedImports, progressOf, type DroppedImports } from "./api";
-import { desktopHandlesDrops, onDesktopDropsReady } from "./bridge";
+import { desktopHandlesDrops, onDesktopDrop, onDesktopDropsReady } from "./bridge";
 
 const ACTIVE_POLL_MS = 1000;
 /** After a drop, how long to look for the batch the window starts (its walk may take a moment). */
@@ -47,8 +47,7 @@ function DroppedImportsPanel() {
       watchUntil.current = Date.now() + DROP_WATCH_MS;
       void query.refetch();
     };
-    document.addEventListener("drop", dropped);
-    return () => document.removeEventListener("drop", dropped);
+    return onDesktopDrop(dropped);
   }, [query]);
 
   useEffect(() => {

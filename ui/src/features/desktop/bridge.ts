@@ -12,6 +12,8 @@ declare global {
 }
 
 export const DESKTOP_READY_EVENT = "mediabox:desktop";
+/** Fired by the window after it handed a drop of files to the launcher. */
+export const DESKTOP_DROP_EVENT = "mediabox:desktop-drop";
 
 /** True inside the Mediabox desktop window. */
 export function isDesktopWindow(): boolean {
@@ -27,4 +29,10 @@ export function desktopHandlesDrops(): boolean {
 export function onDesktopDropsReady(listener: () => void): () => void {
   window.addEventListener(DESKTOP_READY_EVENT, listener);
   return () => window.removeEventListener(DESKTOP_READY_EVENT, listener);
+}
+
+/** Calls `listener` after each drop the window took; returns the unsubscribe. */
+export function onDesktopDrop(listener: () => void): () => void {
+  window.addEventListener(DESKTOP_DROP_EVENT, listener);
+  return () => window.removeEventListener(DESKTOP_DROP_EVENT, listener);
 }
