@@ -85,7 +85,7 @@ class Desktop:
         prepare_environment()
         tune_allocator()
         self._watch_signals()
-        upgrade_in_a_child_process()
+        upgrade_in_a_child_process(self.config)
         app = create_app(self.config)
         self.imports = DropImports(app)
         install_shell(app, self)

@@ -14,6 +14,10 @@ from urllib.parse import urlsplit
 import requests
 
 
+class PageError(RuntimeError):
+    """The page could not evaluate (it was navigating, for one)."""
+
+
 class PageSession:
     """One page target; `evaluate(expression)` returns the JSON value of the expression."""
 
@@ -50,6 +54,8 @@ class PageSession:
         while True:
             answer = json.loads(self._receive())
             if answer.get("id") == self.next_id:
+                if "error" in answer:
+                    raise PageError(answer["error"].get("message", "CDP error"))
                 result = answer["result"]
                 assert "exceptionDetails" not in result, result
                 return result["result"].get("value")
