@@ -81,3 +81,28 @@ def test_a_failed_child_is_a_launch_error(config, monkeypatch):
 
 def test_the_test_database_is_at_the_head_on_this_engine(config):
     assert database_at_head(config.database_url)
+
+
+def test_a_launch_on_a_migrated_database_never_loads_alembic(config):
+    """The CLI, the app and the migration check leave Alembic out of a serving process."""
+    probe = (
+        "import sys\n"
+        "import mediabox.cli\n"
+        "from mediabox.infra.config import Config\n"
+        "from mediabox.app import create_app\n"
+        "from mediabox.launch.server import upgrade_in_a_child_process\n"
+        "config = Config.from_env()\n"
+        "create_app(config)\n"
+        "upgrade_in_a_child_process(config)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'flask_migrate')))\n"
+    )
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "MEDIABOX_DATA_DIR": str(config.data_dir),
+        "DATABASE_URL": config.database_url,
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
