@@ -17,6 +17,10 @@ from urllib.parse import urlsplit
 
 log = logging.getLogger("mediabox.desktop")
 
+# Shown while the server starts (a few hundred ms to seconds), so the window is there at once.
+START_PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Mediabox</title></head>
+<body style="margin:0;height:100vh;display:flex;align-items:center;justify-content:center;
+font:600 20px system-ui,sans-serif;color:#555;background:#fafafa">Mediabox</body></html>"""
 DROP_NODE = "mediabox-drops"
 # Run by the window on each page (run_js is not subject to the page's CSP, evaluate_js is: it
 # uses eval). A drop of files is taken before the page's own handlers (capture on window), so
@@ -107,25 +111,23 @@ def prepare_environment() -> None:
 class Window:
     """The pywebview window on the main thread; `focus` and `close` work from any thread."""
 
-    def __init__(
-        self, url: str, storage_path: Path, *, on_drop: Callable[[dict], object] | None = None
-    ):
-        self.url = url
+    def __init__(self, storage_path: Path, *, on_drop: Callable[[dict], object] | None = None):
         self.storage_path = storage_path
         self.on_drop = on_drop
         self._drops_counted = False
         self._window = None
         self._ready = threading.Event()
 
-    def run(self) -> None:
-        """Open the window and block until it is closed (pywebview owns this thread)."""
+    def run(self, on_shown: Callable[[], None]) -> None:
+        """Open the window on a start page and block until it is closed (pywebview owns this
+        thread); `on_shown` runs on a thread once the toolkit is up and calls `load`."""
         import webview
 
         webview.settings["ALLOW_DOWNLOADS"] = True
         webview.settings["OPEN_EXTERNAL_LINKS_IN_BROWSER"] = True
         self.storage_path.mkdir(parents=True, exist_ok=True)
         window = webview.create_window(
-            "Mediabox", self.url, width=1280, height=820, min_size=(480, 360)
+            "Mediabox", html=START_PAGE, width=1280, height=820, min_size=(480, 360)
         )
         window.events.loaded += self._loaded
         self._window = window
@@ -133,15 +135,20 @@ class Window:
         gui = os.environ.get("PYWEBVIEW_GUI") or (
             _linux_backend() if sys.platform.startswith("linux") else None
         )
-        webview.start(gui=gui, private_mode=False, storage_path=str(self.storage_path))
+        webview.start(on_shown, gui=gui, private_mode=False, storage_path=str(self.storage_path))
+
+    def load(self, url: str) -> None:
+        """Open `url` in the window (from any thread)."""
+        if self._ready.wait(10) and self._window is not None:
+            self._window.load_url(url)
 
     def _loaded(self) -> None:
         window = self._window
-        if window is None:
-            return
+        current = window.get_current_url() if window is not None else None
+        if not current or not current.startswith("http"):
+            return  # the start page
         if self.on_drop is not None:
             self._take_drops(window)
-        current = window.get_current_url()
         log.info("window: loaded %s", urlsplit(current or "").path or "?")
 
     def _take_drops(self, window) -> None:
