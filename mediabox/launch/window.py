@@ -115,6 +115,7 @@ class Window:
         self.storage_path = storage_path
         self.on_drop = on_drop
         self._drops_counted = False
+        self._downloads_direct = False
         self._window = None
         self._ready = threading.Event()
 
@@ -147,8 +148,13 @@ class Window:
         current = window.get_current_url() if window is not None else None
         if not current or not current.startswith("http"):
             return  # the start page
+        if urlsplit(current).path == "/desktop/login":
+            return  # the start page's load event, after the sign-in URL began to load
         if self.on_drop is not None:
             self._take_drops(window)
+        if not self._downloads_direct:
+            self._downloads_direct = True
+            self._save_downloads_directly(window)
         log.info("window: loaded %s", urlsplit(current or "").path or "?")
 
     def _take_drops(self, window) -> None:
@@ -169,6 +175,24 @@ class Window:
             self._drops_counted = True
         window.run_js(DROPS_SCRIPT)
 
+    def _save_downloads_directly(self, window) -> None:
+        """With Qt, pywebview asks where to save every download in a modal dialog; like a
+        browser, save to the Downloads folder (the profile's download path) instead. GTK,
+        Cocoa and WebView2 keep pywebview's own handling."""
+        native = getattr(window, "native", None)
+        widget = getattr(native, "webview", None)
+        if widget is None or not hasattr(native, "on_download_requested"):
+            return
+        profile = widget.page().profile()
+        try:
+            profile.downloadRequested.disconnect(native.on_download_requested)
+        except (TypeError, RuntimeError):
+            log.debug("window: pywebview's download handler was not connected")
+        # direct: this thread has no Qt event loop to receive a queued call
+        from qtpy.QtCore import Qt
+
+        profile.downloadRequested.connect(_save_download, Qt.ConnectionType.DirectConnection)
+
     def focus(self) -> None:
         if self._window is not None:
             self._window.restore()
@@ -178,6 +202,19 @@ class Window:
     def close(self) -> None:
         if self._ready.wait(10) and self._window is not None:
             self._window.destroy()
+
+
+def _save_download(download) -> None:
+    """Accept a Qt WebEngine download into its default folder and log where it lands."""
+    download.accept()
+    target = Path(download.downloadDirectory()) / download.downloadFileName()
+    log.info("window: downloading %s", target)
+
+    def finished() -> None:
+        if download.isFinished():
+            log.info("window: downloaded %s (%s)", target, download.state().name)
+
+    download.isFinishedChanged.connect(finished)
 
 
 class _DropTarget:

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.conftest import TESTDATA
 from tests.e2e.conftest import FOREIGN_ENV, SHOTS_DIR, STATIC_INDEX
 from tests.support.cdp import PageSession
 
@@ -34,6 +35,7 @@ fetch("/api/v1/auth/me").then(r => r.ok ? r.json() : null).then(u => {
   document.getElementById("who").textContent = u ? "Signed in as " + u.email : "Not signed in";
 });"""
 OWNER = "owner@example.com"
+PHOTO = TESTDATA / "camera" / "DSCN0010.jpg"
 
 
 @pytest.fixture(scope="module")
@@ -194,6 +196,14 @@ def test_with_an_account_the_window_opens_the_library_signed_in_on_the_same_port
         timeout=120,
     )
     assert created.returncode == 0, created.stdout + created.stderr
+    imported = subprocess.run(
+        [sys.executable, "-m", "mediabox.cli", "import", str(PHOTO), "--user", OWNER],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert imported.returncode == 0, imported.stdout + imported.stderr
     remembered = _port(data_dir)
 
     killed = Launch(env)
@@ -204,8 +214,11 @@ def test_with_an_account_the_window_opens_the_library_signed_in_on_the_same_port
 
     opened = tmp_path / "opened.txt"
     debug_port = _free_port()
+    home = tmp_path / "home"
+    home.mkdir()
     launch = Launch(
-        {**env, "QTWEBENGINE_REMOTE_DEBUGGING": f"127.0.0.1:{debug_port}"}
+        {**env, "QTWEBENGINE_REMOTE_DEBUGGING": f"127.0.0.1:{debug_port}", "HOME": str(home)}
+        | {"XDG_CONFIG_HOME": str(home / ".config")}
         | _recording_browser(tmp_path, opened)
     )
     try:
@@ -214,6 +227,7 @@ def test_with_an_account_the_window_opens_the_library_signed_in_on_the_same_port
         _shot(display, "desktop-signed-in-library")
         assert _port(data_dir) == remembered, "the port is kept per data directory"
         _check_the_page_bridge(launch, debug_port, opened)
+        _check_a_download_lands_in_downloads(launch, debug_port, home / "Downloads")
         assert launch.stop() < 5 and launch.proc.returncode == 0, launch.output
     finally:
         launch.kill()
@@ -259,6 +273,28 @@ def _check_the_page_bridge(launch: Launch, debug_port: int, opened: Path) -> Non
         assert page.evaluate("location.pathname") == "/", "the window stayed on the library"
     finally:
         page.close()
+
+
+def _check_a_download_lands_in_downloads(launch: Launch, debug_port: int, folder: Path) -> None:
+    """Downloading the photo's original from the window saves it in the Downloads folder at
+    once (no dialog left open in front of the person)."""
+    page = PageSession(debug_port)
+    try:
+        name = page.evaluate(DOWNLOAD_ORIGINAL)
+    finally:
+        page.close()
+    launch.wait_for(r"window: downloaded .*\(DownloadCompleted\)", timeout=20)
+    saved = folder / name
+    assert saved.read_bytes() == PHOTO.read_bytes(), sorted(folder.iterdir())
+
+
+DOWNLOAD_ORIGINAL = """(async () => {
+  const page = await (await fetch("/api/v1/assets?limit=1")).json();
+  const asset = page.items[0];
+  const grant = await (await fetch(`/api/v1/assets/${asset.id}/download-url?kind=original`)).json();
+  window.location.assign(grant.url);
+  return asset.original_filename;
+})()"""
 
 
 # A drop of a file made in the page: no toolkit drop recorded its path, so the launcher gets
