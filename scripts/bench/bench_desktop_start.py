@@ -7,7 +7,8 @@ launches `mediabox desktop` RUNS times on it. Each run: the time from spawning t
 the server listening, to the window's load event, and to the library painted (through Qt
 WebEngine's debugging port: the timeline's thumbnails are in the page and decoded); then,
 after 5 s idle, the RSS of the desktop process and of the whole tree (Qt WebEngine's renderer
-and GPU processes included)."""
+and GPU processes included). The CPU seconds the process used until the library was painted
+are printed too: on a busy machine they vary much less than the wall-clock figures."""
 
 from __future__ import annotations
 
@@ -40,6 +41,12 @@ def rss_kb(pid: int) -> int:
         if line.startswith("VmRSS:"):
             return int(line.split()[1])
     return 0
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of the process and of its children it has waited for."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(v) for v in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
 
 def tree(pid: int) -> list[int]:
@@ -118,6 +125,7 @@ def one_run(env: dict, debug_port: int) -> dict:
             try:
                 if page.evaluate(PAINTED):
                     marks["painted"] = time.monotonic() - started
+                    marks["cpu"] = cpu_seconds(proc.pid)
                     break
             except PageError:
                 pass
@@ -162,7 +170,8 @@ def main() -> None:
             print(
                 f"run {number}: serving {marks.get('serving', float('nan')):.2f} s, "
                 f"load event {marks.get('loaded', float('nan')):.2f} s, "
-                f"library painted {marks.get('painted', float('nan')):.2f} s; idle RSS "
+                f"library painted {marks.get('painted', float('nan')):.2f} s "
+                f"(CPU {marks.get('cpu', float('nan')):.2f} s); idle RSS "
                 f"{marks['rss_mb']:.0f} MB (with Qt WebEngine's processes "
                 f"{marks['tree_rss_mb']:.0f} MB)",
                 flush=True,
