@@ -1,4 +1,4 @@
-"""Smoke test of a built bundle: `python packaging/smoke.py dist/mediabox/mediabox`.
+"""Smoke test of a built bundle: `python packaging/smoke.py dist/mediabox/mediabox [TARBALL]`.
 
 Runs `mediabox serve` from the bundle headless on a free 127.0.0.1 port with a fresh data dir,
 checks health, registers, uploads a photo through the API, waits for its thumbnail, stops it
@@ -78,8 +78,10 @@ def main() -> None:
     files = binary.parent.rglob("*")
     size = sum(f.stat().st_size for f in files if f.is_file() and not f.is_symlink())
     print(f"smoke: server stopped with {server.returncode}; bundle {size / 1e6:.0f} MB")
+    if len(sys.argv) > 2:
+        print(f"smoke: tarball {Path(sys.argv[2]).stat().st_size / 1e6:.0f} MB (target < 200 MB)")
     if server.returncode != 0:
-        sys.exit(1)
+        sys.exit(f"smoke: the server exited with {server.returncode} on SIGTERM")
 
 
 def _wait(url: str, server: subprocess.Popen) -> None:

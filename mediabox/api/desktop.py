@@ -2,9 +2,11 @@
 launch token minted by the launcher in this process, sets the owner's session cookies and
 sends the window to the library (or to `/setup` on the first run). `POST /desktop/focus` lets
 a second launch bring the running window forward, and `/desktop/network` (GET/POST/DELETE,
-admin) is "Open on my network": report, start and stop the LAN listener. These exist only
-while a window does (the launcher installs a `DesktopShell` with `install_shell`) and only for
-127.0.0.1; they are not part of the public API (nor its OpenAPI document)."""
+admin) is "Open on my network": report, start and stop the LAN listener; `GET
+/desktop/imports` (the owner) reports the import by path of files dropped on the window.
+These exist only while a window does (the launcher installs a `DesktopShell` with
+`install_shell`) and only for 127.0.0.1; they are not part of the public API (nor its
+OpenAPI document)."""
 
 from __future__ import annotations
 
@@ -23,6 +25,17 @@ bp = Blueprint("desktop", __name__, url_prefix="/desktop")
 LOOPBACK = {"127.0.0.1", "::1", "::ffff:127.0.0.1"}
 FOCUS_HEADER = "X-Mediabox-Focus"
 EXTENSION = "mediabox_desktop"
+IMPORT_FIELDS = (
+    "active",
+    "scanning",
+    "queued",
+    "imported",
+    "duplicates",
+    "failed",
+    "skipped",
+    "current",
+    "batch",
+)
 
 
 class NetworkSharing(Protocol):
@@ -35,11 +48,19 @@ class NetworkSharing(Protocol):
     def stop(self) -> dict: ...
 
 
+class DroppedImports(Protocol):
+    """The import by path of files dropped on the window: `status()` is its counts."""
+
+    def status(self) -> dict: ...
+
+
 class DesktopShell(Protocol):
-    """What the desktop launcher offers the app: its window, focus secret and LAN switch."""
+    """What the desktop launcher offers the app: its window, focus secret, LAN switch and
+    the import of dropped files."""
 
     focus_token: str
     network: NetworkSharing
+    imports: DroppedImports
 
     def focus(self) -> None: ...
 
@@ -90,6 +111,21 @@ def network_start() -> Response:
 @bp.delete("/network")
 def network_stop() -> Response:
     return _network_answer(_network_admin().stop())
+
+
+@bp.get("/imports")
+def dropped_imports() -> Response:
+    shell = _shell()
+    verify_jwt_in_request()
+    owner = container().desktop_sign_in.owner()
+    if owner is None or owner.id != me().id:
+        raise Forbidden("Only the owner of this computer's library sees its imports.")
+    state = shell.imports.status()
+    response = current_app.json.response(
+        {key: state[key] for key in IMPORT_FIELDS} | {"failures": list(state["failures"])}
+    )
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def _network_admin() -> NetworkSharing:

@@ -1,9 +1,9 @@
-"""`mediabox db upgrade|current|revision`."""
+"""`mediabox db upgrade|current|revision`. Alembic (flask_migrate) is imported inside the
+commands: every other command, the desktop and `serve` included, starts without it."""
 
 from __future__ import annotations
 
 import click
-import flask_migrate
 
 from mediabox.cli.context import load_app
 from mediabox.infra.db import upgrade_database, with_migrations
@@ -25,6 +25,8 @@ def upgrade(revision: str) -> None:
 @db_group.command("current")
 def current() -> None:
     """Show the applied revision."""
+    import flask_migrate
+
     app = with_migrations(load_app())
     with app.app_context():
         flask_migrate.current()
@@ -34,6 +36,8 @@ def current() -> None:
 @click.option("-m", "--message", required=True)
 def revision(message: str) -> None:
     """Autogenerate a new migration from the models (developers)."""
+    import flask_migrate
+
     app = with_migrations(load_app())
     with app.app_context():
         flask_migrate.migrate(message=message)

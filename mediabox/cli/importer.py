@@ -6,9 +6,7 @@ interrupted import can simply be run again: what is already in the library is a 
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,7 +17,7 @@ from tqdm import tqdm
 from mediabox.cli.context import load_app
 from mediabox.container import container_of
 from mediabox.domain.errors import DomainError
-from mediabox.infra.media.sniff import SNIFF_BYTES, sniff
+from mediabox.services.imports import is_media, walk
 from mediabox.services.users import normalise_email
 
 
@@ -37,31 +35,6 @@ class ImportSummary:
             f"imported {self.imported}, duplicates {self.duplicates}, "
             f"failed {len(self.failed)}, skipped (not photo/video) {self.skipped}"
         )
-
-
-def walk(paths: Iterable[Path]) -> Iterator[Path]:
-    """Every regular file under `paths`, sorted, hidden files and folders left out."""
-    for path in paths:
-        if path.is_file():
-            yield path
-            continue
-        for root, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                if not name.startswith("."):
-                    candidate = Path(root) / name
-                    if candidate.is_file():
-                        yield candidate
-
-
-def is_media(path: Path) -> bool:
-    """Whether the file's first bytes are a supported photo or video."""
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(SNIFF_BYTES)
-    except OSError:
-        return False
-    return bool(head) and sniff(head, path.name) is not None
 
 
 @click.command("import")

@@ -11,14 +11,13 @@ import signal
 import threading
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from mediabox.infra.config import Config
-from mediabox.infra.http_limits import BodyLimits
 from mediabox.infra.memory import tune_allocator
-from mediabox.launch.instance import InstanceLock, choose_port
+from mediabox.launch.desktop_server import DesktopServer
+from mediabox.launch.instance import InstanceLock
 from mediabox.launch.lan import LanSharing
-from mediabox.launch.listener import Listener
-from mediabox.launch.server import upgrade_in_a_child_process
 from mediabox.launch.window import (
     Window,
     gui_unavailable_reason,
@@ -26,10 +25,12 @@ from mediabox.launch.window import (
     prepare_environment,
 )
 
+if TYPE_CHECKING:
+    from mediabox.launch.drops import DropImports
+
 log = logging.getLogger("mediabox.desktop")
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM) if hasattr(signal, "SIGTERM") else ()
-JOB_GRACE_SECONDS = 1.5
 
 
 def run_desktop(config: Config, *, gui: bool = True, echo: Callable[[str], None] = print) -> int:
@@ -62,6 +63,7 @@ class Desktop:
         self.focus_token = lock.focus_token
         self.window: Window | None = None
         self.network: LanSharing | None = None
+        self.imports: DropImports | None = None
         self.stopping = threading.Event()
 
     def focus(self) -> None:
@@ -70,53 +72,44 @@ class Desktop:
             self.window.focus()
 
     def run(self, gui: bool) -> int:
-        from mediabox.api.desktop import install_shell
-        from mediabox.app import create_app, job_runner
-        from mediabox.container import container_of
-        from mediabox.jobs import start_consumer
-
         started = time.monotonic()
         prepare_environment()
         tune_allocator()
         self._watch_signals()
-        upgrade_in_a_child_process()
-        app = create_app(self.config)
-        install_shell(app, self)
-        listener = Listener(
-            app,
-            host="127.0.0.1",
-            port=choose_port(self.lock.remembered_port()),
-            threads=8,
-            limits=BodyLimits.from_config(self.config),
-            connection_limit=self.config.max_connections,
-        ).start()
-        self.lock.publish(listener.port)
-        self.network = LanSharing(app, preferred_port=listener.port + 1)
-        consumer = None
-        jobs = JobTracker(container_of(app).queue.huey)
-        if self.config.run_consumer:
-            consumer = start_consumer(
-                container_of(app).queue, self.config, run=job_runner(app), embedded=True
-            )
-        token = container_of(app).desktop_sign_in.mint()
-        url = f"http://127.0.0.1:{listener.port}/desktop/login?t={token}"
-        log.info("desktop: serving on %s (%.2f s)", listener.url, time.monotonic() - started)
+        server = DesktopServer(self, started)
         try:
             reason = gui_unavailable_reason() if gui else "the window was turned off"
             if reason is None and not self.stopping.is_set():
-                reason = self._window(url)
+                reason = self._window(server)
+            server.ensure_started()
+            if server.error is not None:
+                raise server.error
             if reason is not None and not self.stopping.is_set():
-                open_in_browser(url, reason, self.echo)
+                open_in_browser(server.url, reason, self.echo)
                 self.stopping.wait()
         finally:
-            self._shutdown(app, listener, consumer, jobs)
+            self.stopping.set()
+            server.ensure_started()
+            server.stop()
         return 0
 
-    def _window(self, url: str) -> str | None:
-        """Show the window until it closes; the reason it could not, if it could not."""
-        self.window = Window(url, self.config.data_dir / "webview")
+    def _window(self, server: DesktopServer) -> str | None:
+        """Show the window at once (a start page) while the server starts beside it, then the
+        sign-in URL; until it closes. The reason it could not open, if it could not."""
+        self.window = Window(
+            self.config.data_dir / "webview",
+            on_drop=lambda event: self.imports.handle_drop(event) if self.imports else None,
+        )
+
+        def serve_then_load() -> None:
+            server.ensure_started()
+            if server.error is not None or self.stopping.is_set():
+                self.window.close()
+            else:
+                self.window.load(server.url)
+
         try:
-            self.window.run()
+            self.window.run(on_shown=serve_then_load)
         except Exception as exc:
             log.debug("window failed", exc_info=True)
             self.window = None
@@ -138,25 +131,6 @@ class Desktop:
                 self.window.close()
 
         threading.Thread(target=wait, name="mediabox-signals", daemon=True).start()
-
-    def _shutdown(self, app, listener: Listener, consumer, jobs: JobTracker) -> None:
-        from mediabox.infra.db import checkpoint_sqlite, db
-
-        started = time.monotonic()
-        self.stopping.set()
-        if consumer is not None:
-            consumer.stop(graceful=False)  # no new jobs start; running ones go on for a while
-        if self.network is not None:
-            self.network.stop()
-        listener.stop(timeout=JOB_GRACE_SECONDS)
-        if not jobs.wait_idle(started + JOB_GRACE_SECONDS):
-            log.warning("desktop: jobs still running are left to the next start")
-        with app.app_context():
-            db.session.remove()
-            checkpoint_sqlite(db.engine)
-            db.engine.dispose()
-        self.lock.withdraw()
-        log.info("desktop: stopped in %.2f s", time.monotonic() - started)
 
 
 class JobTracker:

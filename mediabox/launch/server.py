@@ -43,7 +43,7 @@ def run_server(
     refuse_weak_secrets(config, host)
     app = create_app(config)
     if migrate:
-        upgrade_in_a_child_process()
+        upgrade_in_a_child_process(config)
     echo(f"Mediabox {config.app_env} — data in {config.data_dir}")
     echo(f"Serving on http://{host}:{port}/  (Ctrl+C to stop)")
     for line in lan_banner(host, port):
@@ -107,8 +107,13 @@ def _stop_on_sigterm(_signum, _frame) -> None:
     raise KeyboardInterrupt
 
 
-def upgrade_in_a_child_process() -> None:
-    """Migrate in a short-lived process so the server never holds Alembic in memory."""
+def upgrade_in_a_child_process(config: Config | None = None) -> None:
+    """Migrate in a short-lived process so the server never holds Alembic in memory; with
+    `config`, only when its database is not already at the head (checked in-process)."""
+    from mediabox.infra.migration_state import database_at_head
+
+    if config is not None and database_at_head(config.database_url):
+        return
     result = subprocess.run([*self_command(), "db", "upgrade"], check=False)  # noqa: S603
     if result.returncode != 0:
         raise LaunchError("database migration failed; see the messages above")

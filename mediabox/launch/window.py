@@ -17,6 +17,44 @@ from urllib.parse import urlsplit
 
 log = logging.getLogger("mediabox.desktop")
 
+# Shown while the server starts (a few hundred ms to seconds), so the window is there at once.
+START_PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Mediabox</title></head>
+<body style="margin:0;height:100vh;display:flex;align-items:center;justify-content:center;
+font:600 20px system-ui,sans-serif;color:#555;background:#fafafa">Mediabox</body></html>"""
+DROP_NODE = "mediabox-drops"
+# Run by the window on each page (run_js is not subject to the page's CSP, evaluate_js is: it
+# uses eval). A drop of files is taken before the page's own handlers (capture on window), so
+# the browser upload stands aside, and is posted to pywebview's bridge like one of its DOM
+# event handlers, which adds each file's full path (`pywebviewFullPath`) from the toolkit's drop.
+# WebView2 finds the paths from the real event; the others get a small copy of it.
+DROPS_SCRIPT = """
+(function () {
+  if (window.mediaboxDesktop) return;
+  function hasFiles(e) {
+    return !!e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types, "Files") >= 0;
+  }
+  window.addEventListener("dragover", function (e) {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = "copy";
+  }, true);
+  window.addEventListener("drop", function (e) {
+    if (!hasFiles(e) || !e.dataTransfer.files.length) return;
+    e.preventDefault();
+    e.stopPropagation();
+    var files = Array.prototype.map.call(e.dataTransfer.files, function (f) {
+      return { name: f.name, size: f.size, type: f.type };
+    });
+    var event = window.pywebview.platform === "edgechromium" ? e
+      : { type: "drop", dataTransfer: { files: files } };
+    window.pywebview._jsApiCallback(
+      "pywebviewEventHandler", { event: event, nodeId: "DROP_NODE" }, "eventHandler");
+    window.dispatchEvent(new CustomEvent("mediabox:desktop-drop", { detail: files.length }));
+  }, true);
+  window.mediaboxDesktop = Object.freeze({ drops: true });
+  window.dispatchEvent(new Event("mediabox:desktop"));
+})();
+""".replace("DROP_NODE", DROP_NODE)
 INSTALL_HINT = "install the desktop extra: pip install 'mediabox[desktop]'"
 
 
@@ -73,21 +111,24 @@ def prepare_environment() -> None:
 class Window:
     """The pywebview window on the main thread; `focus` and `close` work from any thread."""
 
-    def __init__(self, url: str, storage_path: Path):
-        self.url = url
+    def __init__(self, storage_path: Path, *, on_drop: Callable[[dict], object] | None = None):
         self.storage_path = storage_path
+        self.on_drop = on_drop
+        self._drops_counted = False
+        self._downloads_direct = False
         self._window = None
         self._ready = threading.Event()
 
-    def run(self) -> None:
-        """Open the window and block until it is closed (pywebview owns this thread)."""
+    def run(self, on_shown: Callable[[], None]) -> None:
+        """Open the window on a start page and block until it is closed (pywebview owns this
+        thread); `on_shown` runs on a thread once the toolkit is up and calls `load`."""
         import webview
 
         webview.settings["ALLOW_DOWNLOADS"] = True
         webview.settings["OPEN_EXTERNAL_LINKS_IN_BROWSER"] = True
         self.storage_path.mkdir(parents=True, exist_ok=True)
         window = webview.create_window(
-            "Mediabox", self.url, width=1280, height=820, min_size=(480, 360)
+            "Mediabox", html=START_PAGE, width=1280, height=820, min_size=(480, 360)
         )
         window.events.loaded += self._loaded
         self._window = window
@@ -95,11 +136,62 @@ class Window:
         gui = os.environ.get("PYWEBVIEW_GUI") or (
             _linux_backend() if sys.platform.startswith("linux") else None
         )
-        webview.start(gui=gui, private_mode=False, storage_path=str(self.storage_path))
+        webview.start(on_shown, gui=gui, private_mode=False, storage_path=str(self.storage_path))
+
+    def load(self, url: str) -> None:
+        """Open `url` in the window (from any thread)."""
+        if self._ready.wait(10) and self._window is not None:
+            self._window.load_url(url)
 
     def _loaded(self) -> None:
-        current = self._window.get_current_url() if self._window else None
+        window = self._window
+        current = window.get_current_url() if window is not None else None
+        if not current or not current.startswith("http"):
+            return  # the start page
+        if urlsplit(current).path == "/desktop/login":
+            return  # the start page's load event, after the sign-in URL began to load
+        if self.on_drop is not None:
+            self._take_drops(window)
+        if not self._downloads_direct:
+            self._downloads_direct = True
+            self._save_downloads_directly(window)
         log.info("window: loaded %s", urlsplit(current or "").path or "?")
+
+    def _take_drops(self, window) -> None:
+        """Files dropped on this page go to `on_drop` with their full paths, and the page
+        learns that the window, not the browser upload, takes drops (`desktopHandlesDrops()`
+        in the UI).
+
+        pywebview's own `element.on("drop", …)` registers through evaluate_js, which the app's
+        CSP (no unsafe-eval) refuses, so this does the same two things it does (pywebview is
+        pinned at 6.2.1): a handler in the page's element table (cleared on each load, before
+        this runs) and the toolkit's drop listener count, which makes Qt, GTK, Cocoa and
+        WebView2 record the dropped paths."""
+        from webview.dom import _dnd_state
+
+        window.dom._elements[DROP_NODE] = _DropTarget(self.on_drop)
+        if not self._drops_counted:
+            _dnd_state["num_listeners"] += 1
+            self._drops_counted = True
+        window.run_js(DROPS_SCRIPT)
+
+    def _save_downloads_directly(self, window) -> None:
+        """With Qt, pywebview asks where to save every download in a modal dialog; like a
+        browser, save to the Downloads folder (the profile's download path) instead. GTK,
+        Cocoa and WebView2 keep pywebview's own handling."""
+        native = getattr(window, "native", None)
+        widget = getattr(native, "webview", None)
+        if widget is None or not hasattr(native, "on_download_requested"):
+            return
+        profile = widget.page().profile()
+        try:
+            profile.downloadRequested.disconnect(native.on_download_requested)
+        except (TypeError, RuntimeError):
+            log.debug("window: pywebview's download handler was not connected")
+        # direct: this thread has no Qt event loop to receive a queued call
+        from qtpy.QtCore import Qt
+
+        profile.downloadRequested.connect(_save_download, Qt.ConnectionType.DirectConnection)
 
     def focus(self) -> None:
         if self._window is not None:
@@ -110,6 +202,26 @@ class Window:
     def close(self) -> None:
         if self._ready.wait(10) and self._window is not None:
             self._window.destroy()
+
+
+def _save_download(download) -> None:
+    """Accept a Qt WebEngine download into its default folder and log where it lands."""
+    download.accept()
+    target = Path(download.downloadDirectory()) / download.downloadFileName()
+    log.info("window: downloading %s", target)
+
+    def finished() -> None:
+        if download.isFinished():
+            log.info("window: downloaded %s (%s)", target, download.state().name)
+
+    download.isFinishedChanged.connect(finished)
+
+
+class _DropTarget:
+    """What pywebview's bridge looks up for a DOM event: the handlers of each event type."""
+
+    def __init__(self, on_drop: Callable[[dict], object]):
+        self._event_handlers = {"drop": [on_drop]}
 
 
 def open_in_browser(url: str, reason: str, echo: Callable[[str], None]) -> None:

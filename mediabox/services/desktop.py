@@ -52,10 +52,14 @@ class DesktopSignInService:
             raise Unauthorized("This launch link is not valid.", code="launch_token_invalid")
         if self.users.count() == 0:
             return None
-        owner = self.users.first_active_admin()
+        owner = self.owner()
         if owner is None:
             raise Unauthorized("No active administrator to sign in.", code="launch_no_owner")
         return owner
+
+    def owner(self) -> User | None:
+        """The desktop's owner: the first active administrator (None before the first run)."""
+        return self.users.first_active_admin()
 
 
 def _digest(token: str) -> str:

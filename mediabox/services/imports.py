@@ -4,6 +4,9 @@ an HTTP upload (size limit, sniffed type, sha256 dedupe), then is processed like
 from __future__ import annotations
 
 import hashlib
+import os
+import struct
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -14,10 +17,39 @@ from mediabox.domain.enums import AssetStatus, UploadKind
 from mediabox.domain.errors import AlreadyExists, StorageUnavailable
 from mediabox.domain.models import Asset, User
 from mediabox.infra.blobstore import BlobStore
+from mediabox.infra.media.sniff import SNIFF_BYTES, sniff
 from mediabox.repositories.assets import AssetRepository
 from mediabox.services.uploads import SNIFF_READ_BYTES, UploadService, sniff_or_refuse
 
 HASH_CHUNK = 1024 * 1024
+
+
+def walk(paths: Iterable[Path]) -> Iterator[Path]:
+    """Every regular file under `paths`, sorted, hidden files and folders left out."""
+    for path in paths:
+        if path.is_file():
+            yield path
+            continue
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if not name.startswith("."):
+                    candidate = Path(root) / name
+                    if candidate.is_file():
+                        yield candidate
+
+
+def is_media(path: Path) -> bool:
+    """Whether the file's first bytes are a supported photo or video."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(SNIFF_BYTES)
+    except OSError:
+        return False
+    try:
+        return bool(head) and sniff(head, path.name) is not None
+    except (struct.error, ValueError, IndexError):
+        return False
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,9 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.conftest import TESTDATA
 from tests.e2e.conftest import FOREIGN_ENV, SHOTS_DIR, STATIC_INDEX
+from tests.support.cdp import PageSession
 
 DESKTOP = [sys.executable, "-m", "mediabox.cli", "desktop"]
 PROBE_PAGE = """<!doctype html><html lang=en><head><meta charset=utf-8><title>Mediabox</title>
@@ -33,6 +35,7 @@ fetch("/api/v1/auth/me").then(r => r.ok ? r.json() : null).then(u => {
   document.getElementById("who").textContent = u ? "Signed in as " + u.email : "Not signed in";
 });"""
 OWNER = "owner@example.com"
+PHOTO = TESTDATA / "camera" / "DSCN0010.jpg"
 
 
 @pytest.fixture(scope="module")
@@ -181,7 +184,7 @@ def test_first_run_opens_setup_a_second_launch_focuses_it_and_sigterm_closes_cle
 
 
 def test_with_an_account_the_window_opens_the_library_signed_in_on_the_same_port(
-    display, static_dir, data_dir
+    display, static_dir, data_dir, tmp_path
 ):
     env = _env(data_dir, static_dir, display)
     created = subprocess.run(
@@ -193,6 +196,14 @@ def test_with_an_account_the_window_opens_the_library_signed_in_on_the_same_port
         timeout=120,
     )
     assert created.returncode == 0, created.stdout + created.stderr
+    imported = subprocess.run(
+        [sys.executable, "-m", "mediabox.cli", "import", str(PHOTO), "--user", OWNER],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert imported.returncode == 0, imported.stdout + imported.stderr
     remembered = _port(data_dir)
 
     killed = Launch(env)
@@ -201,15 +212,101 @@ def test_with_an_account_the_window_opens_the_library_signed_in_on_the_same_port
     finally:
         killed.kill()  # SIGKILL: its lock and state file are left behind
 
-    launch = Launch(env)
+    opened = tmp_path / "opened.txt"
+    debug_port = _free_port()
+    home = tmp_path / "home"
+    home.mkdir()
+    launch = Launch(
+        {**env, "QTWEBENGINE_REMOTE_DEBUGGING": f"127.0.0.1:{debug_port}", "HOME": str(home)}
+        | {"XDG_CONFIG_HOME": str(home / ".config")}
+        | _recording_browser(tmp_path, opened)
+    )
     try:
         launch.wait_for(r"window: loaded /$")
         assert "window: loaded /setup" not in launch.output and "/login" not in launch.output
         _shot(display, "desktop-signed-in-library")
         assert _port(data_dir) == remembered, "the port is kept per data directory"
+        _check_the_page_bridge(launch, debug_port, opened)
+        _check_a_download_lands_in_downloads(launch, debug_port, home / "Downloads")
         assert launch.stop() < 5 and launch.proc.returncode == 0, launch.output
     finally:
         launch.kill()
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _recording_browser(folder: Path, record: Path) -> dict[str, str]:
+    """A BROWSER that writes the URL it is asked to open to `record` (no traffic leaves)."""
+    browser = folder / "browser"
+    browser.write_text(f'#!/bin/sh\necho "$1" >> {record}\n')
+    browser.chmod(0o755)
+    return {"BROWSER": str(browser)}
+
+
+def _check_the_page_bridge(launch: Launch, debug_port: int, opened: Path) -> None:
+    """Through the page (Qt WebEngine's debugging port): the window told the app it takes
+    drops (what `desktopHandlesDrops()` reads), a drop of files reaches the launcher through
+    pywebview's bridge despite the page's CSP, and a link to another site opens in the
+    system browser, not in the window."""
+    page = PageSession(debug_port)
+    try:
+        deadline = time.monotonic() + 10
+        handles = False
+        while not handles and time.monotonic() < deadline:
+            handles = page.evaluate(
+                "'pywebview' in window && !!window.mediaboxDesktop && "
+                "window.mediaboxDesktop.drops === true"
+            )
+            time.sleep(0.1)
+        assert handles, "desktopHandlesDrops() stays false in the window"
+        assert page.evaluate(SYNTHETIC_DROP) is True, "the window's drop listener did not take it"
+        launch.wait_for(r"drop: 1 file\(s\) without a path on this computer", timeout=10)
+        page.evaluate("window.open('https://example.org/elsewhere', '_blank'); true")
+        deadline = time.monotonic() + 10
+        while not opened.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert opened.read_text().split() == ["https://example.org/elsewhere"]
+        assert page.evaluate("location.pathname") == "/", "the window stayed on the library"
+    finally:
+        page.close()
+
+
+def _check_a_download_lands_in_downloads(launch: Launch, debug_port: int, folder: Path) -> None:
+    """Downloading the photo's original from the window saves it in the Downloads folder at
+    once (no dialog left open in front of the person)."""
+    page = PageSession(debug_port)
+    try:
+        name = page.evaluate(DOWNLOAD_ORIGINAL)
+    finally:
+        page.close()
+    launch.wait_for(r"window: downloaded .*\(DownloadCompleted\)", timeout=20)
+    saved = folder / name
+    assert saved.read_bytes() == PHOTO.read_bytes(), sorted(folder.iterdir())
+
+
+DOWNLOAD_ORIGINAL = """(async () => {
+  const page = await (await fetch("/api/v1/assets?limit=1")).json();
+  const asset = page.items[0];
+  const grant = await (await fetch(`/api/v1/assets/${asset.id}/download-url?kind=original`)).json();
+  window.location.assign(grant.url);
+  return asset.original_filename;
+})()"""
+
+
+# A drop of a file made in the page: no toolkit drop recorded its path, so the launcher gets
+# the event without one (a real drop's path comes from Qt's dropEvent, tested in
+# tests/api/test_desktop_drops.py through pywebview's bridge). defaultPrevented: taken.
+SYNTHETIC_DROP = """(() => {
+  const transfer = new DataTransfer();
+  transfer.items.add(new File(["x"], "synthetic.jpg", { type: "image/jpeg" }));
+  const drop = new DragEvent("drop", { dataTransfer: transfer, cancelable: true });
+  window.dispatchEvent(drop);
+  return drop.defaultPrevented;
+})()"""
 
 
 def test_without_a_display_it_opens_the_system_browser_on_the_sign_in_link(static_dir, tmp_path):

@@ -132,7 +132,7 @@ def test_serve_is_a_thin_argument_layer_over_the_launcher(cli_env, monkeypatch):
 def test_a_failed_migration_stops_serve_with_a_plain_message(cli_env, monkeypatch):
     import mediabox.launch.server as server
 
-    def failing():
+    def failing(_config=None):
         raise server.LaunchError("database migration failed; see the messages above")
 
     monkeypatch.setattr(server, "upgrade_in_a_child_process", failing)

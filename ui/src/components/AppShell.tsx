@@ -5,6 +5,7 @@ import PhotoLibraryOutlined from "@mui/icons-material/PhotoLibraryOutlined";
 import { useTranslation } from "react-i18next";
 import { Link as RouterLink, Outlet } from "react-router";
 import { UploadButton, UploadPanel, UploadProvider, DropZone } from "../features/upload/ui";
+import { DesktopImports } from "../features/desktop/DesktopImports";
 import { NavDrawer } from "./NavDrawer";
 import { UserMenu } from "./UserMenu";
 
@@ -101,6 +102,7 @@ export function AppShell() {
         </Box>
       </Box>
       <UploadPanel />
+      <DesktopImports />
       <DropZone />
     </UploadProvider>
   );

@@ -1,0 +1,199 @@
+"""Cold start of the desktop window to the library painted, under Xvfb, and its idle memory.
+
+    scripts/bench/run bench_desktop_start [--runs 3] [--photos 12]
+
+Sets up a data dir with an account and a few photos imported (../shared/testdata/media), then
+launches `mediabox desktop` RUNS times on it. Each run: the time from spawning the process to
+the server listening, to the window's load event, and to the library painted (through Qt
+WebEngine's debugging port: the timeline's thumbnails are in the page and decoded); then,
+after 5 s idle, the RSS of the desktop process and of the whole tree (Qt WebEngine's renderer
+and GPU processes included). The CPU seconds the process used until the library was painted
+are printed too: on a busy machine they vary much less than the wall-clock figures."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.support.cdp import PageError, PageSession  # noqa: E402
+
+MEDIA = ROOT.parent / "shared" / "testdata" / "media" / "camera"
+PAINTED = """(() => {
+  const imgs = [...document.querySelectorAll('main img')];
+  return imgs.length > 0 && imgs.every(i => i.complete && i.naturalWidth > 0);
+})()"""
+
+
+def rss_kb(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of the process and of its children it has waited for."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(v) for v in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def tree(pid: int) -> list[int]:
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    found = [pid]
+    if children.exists():
+        for child in children.read_text().split():
+            found += tree(int(child))
+    return found
+
+
+def start_xvfb() -> tuple[subprocess.Popen, str]:
+    number = next(n for n in range(140, 250) if not Path(f"/tmp/.X11-unix/X{n}").exists())
+    xvfb = subprocess.Popen(
+        ["Xvfb", f":{number}", "-screen", "0", "1280x820x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    while not Path(f"/tmp/.X11-unix/X{number}").exists():
+        time.sleep(0.05)
+    return xvfb, f":{number}"
+
+
+def prepare(data_dir: Path, env: dict, photos: int) -> None:
+    cli = [sys.executable, "-m", "mediabox.cli"]
+    subprocess.run([*cli, "db", "upgrade"], env=env, check=True, capture_output=True)
+    subprocess.run(
+        [*cli, "users", "create", "bench@example.com", "--admin"],
+        env=env,
+        input="bench-password-1\nbench-password-1\n",
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    folder = data_dir.parent / "photos"
+    folder.mkdir()
+    for source in sorted(MEDIA.glob("*.jpg"))[:photos]:
+        shutil.copy(source, folder / source.name)
+    subprocess.run(
+        [*cli, "import", str(folder), "--user", "bench@example.com"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+
+
+def one_run(env: dict, debug_port: int) -> dict:
+    env = {**env, "QTWEBENGINE_REMOTE_DEBUGGING": f"127.0.0.1:{debug_port}"}
+    started = time.monotonic()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mediabox.cli", "desktop"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    marks: dict[str, float] = {}
+
+    def read() -> None:
+        for line in proc.stdout:
+            now = time.monotonic() - started
+            if "desktop: serving on" in line:
+                marks.setdefault("serving", now)
+            if re.search(r"window: loaded /$", line.rstrip()):
+                marks.setdefault("loaded", now)
+
+    threading.Thread(target=read, daemon=True).start()
+    page = None
+    try:
+        while page is None and time.monotonic() - started < 60:
+            try:
+                page = PageSession(debug_port)
+            except Exception:
+                time.sleep(0.02)
+        while time.monotonic() - started < 60:
+            try:
+                if page.evaluate(PAINTED):
+                    marks["painted"] = time.monotonic() - started
+                    marks["cpu"] = cpu_seconds(proc.pid)
+                    break
+            except PageError:
+                pass
+            except (StopIteration, AssertionError, ConnectionError, OSError):
+                page.close()
+                page = PageSession(debug_port)
+            time.sleep(0.02)
+        time.sleep(5)
+        marks["rss_mb"] = rss_kb(proc.pid) / 1024
+        marks["tree_rss_mb"] = sum(rss_kb(p) for p in tree(proc.pid)) / 1024
+    finally:
+        if page is not None:
+            page.close()
+        proc.terminate()
+        proc.wait(30)
+    return marks
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--photos", type=int, default=12)
+    args = parser.parse_args()
+    xvfb, display = start_xvfb()
+    workdir = Path(tempfile.mkdtemp(prefix="bench-desktop-"))
+    data_dir = workdir / "data"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MEDIABOX_")}
+    env.update(
+        DISPLAY=display,
+        MEDIABOX_DATA_DIR=str(data_dir),
+        MEDIABOX_STATIC_DIR=str(ROOT / "static"),
+    )
+    env.pop("WAYLAND_DISPLAY", None)
+    try:
+        prepare(data_dir, env, args.photos)
+        warm = one_run(env, 9300)  # the consumer makes the thumbnails; the OS caches files
+        print(f"warm-up run (processing the photos): painted {warm.get('painted', 0):.2f} s")
+        runs = []
+        for number in range(1, args.runs + 1):
+            marks = one_run(env, 9300 + number)
+            runs.append(marks)
+            print(
+                f"run {number}: serving {marks.get('serving', float('nan')):.2f} s, "
+                f"load event {marks.get('loaded', float('nan')):.2f} s, "
+                f"library painted {marks.get('painted', float('nan')):.2f} s "
+                f"(CPU {marks.get('cpu', float('nan')):.2f} s); idle RSS "
+                f"{marks['rss_mb']:.0f} MB (with Qt WebEngine's processes "
+                f"{marks['tree_rss_mb']:.0f} MB)",
+                flush=True,
+            )
+        for key, label in (
+            ("serving", "serving"),
+            ("loaded", "load event"),
+            ("painted", "painted"),
+        ):
+            values = [r[key] for r in runs if key in r]
+            if values:
+                print(f"median {label}: {statistics.median(values):.2f} s")
+        print(
+            f"median idle RSS: {statistics.median(r['rss_mb'] for r in runs):.0f} MB, tree "
+            f"{statistics.median(r['tree_rss_mb'] for r in runs):.0f} MB"
+        )
+        print(f"load average: {os.getloadavg()[0]:.1f}")
+    finally:
+        xvfb.terminate()
+        xvfb.wait(10)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
