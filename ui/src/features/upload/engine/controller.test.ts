@@ -196,6 +196,17 @@ describe("UploadEngine", () => {
     });
   });
 
+  it("forgets the resume record of a file the server refused for good (415 at finalize)", async () => {
+    const { store, transport, phases } = setup();
+    const refused = file("text", "not_an_image.jpg");
+    engine!.addFiles([{ file: refused, relativePath: "" }]);
+    await until(() => transport.inFlight.length === 1, "in flight");
+    expect(store.records.has(fingerprintOf(refused))).toBe(true);
+    transport.fail("upload-1", new ApiError(415, "unsupported_file_type", "Not a photo or video."));
+    await until(() => phases()[0] === "failed", "failed");
+    expect(store.records.has(fingerprintOf(refused))).toBe(false);
+  });
+
   it("cancel stops the transfer, aborts on the server and forgets the record", async () => {
     const { api, store, transport, engine, phases } = setup();
     const one = file("one");

@@ -295,6 +295,7 @@ export class UploadEngine implements UploadController {
           this.forgetRecord(work);
           continue;
         }
+        if (!isRetryable(error)) this.forgetRecord(work); // refused for good: nothing to resume
         if (!isRetryable(error) || attempt >= this.deps.fileRetry.attempts) {
           this.fail(id, toUploadError(error));
           return;
