@@ -55,4 +55,28 @@ describe("CheckBatcher", () => {
     await vi.advanceTimersByTimeAsync(10);
     expect(await answer).toBeUndefined();
   });
+
+  it("holds the batch while the uploads are busy, up to the longest wait", async () => {
+    const fetchKnown = vi.fn(async (): Promise<KnownHash[]> => []);
+    let hungry = false;
+    let clock = 0;
+    const batcher = new CheckBatcher(fetchKnown, 200, 1000, () => hungry, 5000, () => clock);
+    const first = [1, 2, 3].map((n) => batcher.check(sha(n)));
+    clock = 1000;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(fetchKnown).not.toHaveBeenCalled();
+    const more = [4, 5].map((n) => batcher.check(sha(n)));
+    hungry = true;
+    await vi.advanceTimersByTimeAsync(200);
+    expect(fetchKnown).toHaveBeenCalledTimes(1);
+    expect((fetchKnown.mock.calls[0] as unknown as string[][])[0]).toHaveLength(5);
+    await Promise.all([...first, ...more]);
+
+    hungry = false;
+    const late = batcher.check(sha(6));
+    clock = 7000;
+    await vi.advanceTimersByTimeAsync(200);
+    expect(fetchKnown).toHaveBeenCalledTimes(2);
+    await late;
+  });
 });

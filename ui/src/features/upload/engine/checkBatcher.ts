@@ -1,7 +1,10 @@
 /**
- * Collects hashes for a short window and asks the server about them in one request of at
- * most `maxBatch` (SPEC §4b: `POST /uploads/check` takes ≤ 1,000). A failed check is not
- * fatal: the hash resolves as unknown and `create` (which dedupes by sha256 too) decides.
+ * Collects hashes and asks the server about them in requests of at most `maxBatch` (SPEC §4b:
+ * `POST /uploads/check` takes ≤ 1,000). After each window the batch goes out only when the
+ * uploads are short of work (`hungry`), when it is full, or once the oldest hash has waited
+ * `maxWaitMs`: hashing runs far ahead of the network, so a big drop asks in a few large
+ * requests instead of one per handful of files. A failed check is not fatal: the hash
+ * resolves as unknown and `create` (which dedupes by sha256 too) decides.
  */
 import type { KnownHash } from "./uploadsApi";
 
@@ -10,11 +13,15 @@ export type FetchKnown = (sha256s: string[]) => Promise<KnownHash[]>;
 export class CheckBatcher {
   private pending = new Map<string, ((known: KnownHash | undefined) => void)[]>();
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private oldest = 0;
 
   constructor(
     private readonly fetchKnown: FetchKnown,
     private readonly windowMs = 200,
     private readonly maxBatch = 1000,
+    private readonly hungry: () => boolean = () => true,
+    private readonly maxWaitMs = 5000,
+    private readonly now: () => number = () => Date.now(),
   ) {}
 
   check(sha256: string): Promise<KnownHash | undefined> {
@@ -23,8 +30,19 @@ export class CheckBatcher {
       if (waiting) waiting.push(resolve);
       else this.pending.set(sha256, [resolve]);
       if (this.pending.size >= this.maxBatch) this.flush();
-      else if (this.timer === null) this.timer = setTimeout(() => this.flush(), this.windowMs);
+      else if (this.timer === null) {
+        this.oldest = this.now();
+        this.arm();
+      }
     });
+  }
+
+  private arm(): void {
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (this.hungry() || this.now() - this.oldest >= this.maxWaitMs) this.flush();
+      else this.arm();
+    }, this.windowMs);
   }
 
   /** Send what is waiting now (in requests of at most `maxBatch` hashes). */

@@ -76,7 +76,12 @@ export class UploadEngine implements UploadController {
 
   constructor(private readonly deps: EngineDeps) {
     this.now = deps.now ?? (() => performance.now());
-    this.batcher = new CheckBatcher((hashes) => deps.api.check(hashes), deps.checkWindowMs);
+    this.batcher = new CheckBatcher(
+      (hashes) => deps.api.check(hashes),
+      deps.checkWindowMs,
+      1000,
+      () => this.uploadQueue.length === 0 && this.uploading < deps.concurrency,
+    );
     this.transport = deps.transport(this.transportEvents());
     this.publishSoon = throttle(() => this.publish(), deps.publishIntervalMs, this.now);
     this.snapshot = this.buildSnapshot();
