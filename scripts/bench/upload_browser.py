@@ -23,6 +23,7 @@ from pathlib import Path
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 VIEWPORT = {"width": 1280, "height": 800}
+SHOT = Path(__file__).resolve().parents[2] / ".build" / "shots" / "bench-upload-no-picker.png"
 
 LONG_TASKS = """
 (() => {
@@ -115,7 +116,12 @@ def measure(
             page.add_init_script(LONG_TASKS)
             page.goto("/")
             picker = page.get_by_test_id("upload-input")
-            picker.wait_for(state="attached", timeout=60_000)
+            try:
+                picker.wait_for(state="attached", timeout=60_000)
+            except Exception:
+                SHOT.parent.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=SHOT)
+                raise SystemExit(f"no upload-input on the page; see {SHOT}") from None
             page.evaluate("() => { window.__longTasks && (window.__longTasks.length = 0); }")
             started = time.perf_counter()
             picker.set_input_files([str(path) for path in paths])
