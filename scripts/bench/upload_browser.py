@@ -78,16 +78,15 @@ def _wait_panel_done(page, count: int, check_alive, timeout: float) -> float:
         state = page.evaluate(PANEL_STATE)
         heap_peak = max(heap_peak, state.get("heap", 0))
         done, failed = state.get("done", 0), state.get("failed", 0)
-        if time.monotonic() - last_print > 5:
-            print(f"\r  panel: {done}/{count} done, {failed} failed", end="", file=sys.stderr)
+        if time.monotonic() - last_print > 10:
+            print(f"  panel: {done}/{count} done, {failed} failed", file=sys.stderr)
             last_print = time.monotonic()
         if done >= count:
-            print(file=sys.stderr)
             return heap_peak / 1e6
         if failed and done + failed >= count:
-            raise SystemExit(f"\nthe upload panel reports failures: {state}")
+            raise SystemExit(f"the upload panel reports failures: {state}")
         time.sleep(0.25)
-    raise SystemExit(f"\nthe panel did not reach {count} done within {timeout:.0f} s: {state}")
+    raise SystemExit(f"the panel did not reach {count} done within {timeout:.0f} s: {state}")
 
 
 def measure(
