@@ -40,7 +40,7 @@ describe("CheckBatcher", () => {
 
   it("asks once for a hash two files share", async () => {
     const fetchKnown = vi.fn(async (hashes: string[]) =>
-      hashes.map((h) => ({ sha256: h, asset_id: "x", status: "uploading" })),
+      hashes.map((h): KnownHash => ({ sha256: h, asset_id: "x", status: "uploading" })),
     );
     const batcher = new CheckBatcher(fetchKnown, 50);
     const both = Promise.all([batcher.check(sha(7)), batcher.check(sha(7))]);

@@ -94,6 +94,22 @@ describe("UploadPanel", () => {
     expect(screen.queryByTestId("upload-retry-all")).toBeNull();
   });
 
+  it("explains failures in Russian too, never with the server's English", async () => {
+    await i18n.changeLanguage("ru");
+    renderUpload(
+      new FakeUploadController([
+        fakeItem("g", { phase: "failed", error: { code: "teapot", message: "I am a teapot", retryable: false } }),
+        fakeItem("h", { phase: "failed", size: 0, error: { code: "validation_error", message: "Bad", retryable: false } }),
+      ]),
+    );
+    const rows = screen.getAllByTestId("upload-row");
+    expect(rows[0].textContent).toContain("Что-то пошло не так");
+    expect(rows[0].textContent).not.toContain("teapot");
+    expect(rows[1].textContent).toContain("Файл пустой");
+    // Nothing here that retrying could fix.
+    expect(screen.queryByTestId("upload-retry-all")).toBeNull();
+  });
+
   it("filters to the failed files", () => {
     renderUpload(new FakeUploadController(mixed()));
     fireEvent.click(screen.getByTestId("upload-filter-failed"));
@@ -178,11 +194,16 @@ describe("the resume banner", () => {
     const click = vi.spyOn(HTMLInputElement.prototype, "click").mockImplementation(() => {});
     renderUpload(controller);
     const banner = screen.getByTestId("upload-resume-banner");
+    expect(screen.getByRole("region", { name: "Uploads" }).dataset.total).toBe("0");
     expect(banner.textContent).toContain("2 unfinished uploads from before");
+    expect(banner.textContent).toContain("(196 MB left)");
     expect(banner.textContent).toContain("big.mov, a.jpg");
     fireEvent.click(within(banner).getByRole("button", { name: "Select files" }));
     expect(click).toHaveBeenCalledTimes(1);
     expect((click.mock.contexts[0] as HTMLInputElement).dataset.testid).toBe("upload-input");
+    // a.jpg came from the folder "Trip": the folder can be picked again as a whole.
+    fireEvent.click(within(banner).getByRole("button", { name: "Select the folder" }));
+    expect((click.mock.contexts[1] as HTMLInputElement).dataset.testid).toBe("upload-folder-input");
     fireEvent.click(within(banner).getByRole("button", { name: "Discard" }));
     expect(controller.calls).toEqual(["forgetPending:*"]);
     expect(screen.queryByTestId("upload-resume-banner")).toBeNull();

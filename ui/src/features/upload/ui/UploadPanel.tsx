@@ -46,7 +46,7 @@ const hidden = {
 export function UploadPanel() {
   const { t, i18n } = useTranslation("upload");
   const locale = i18n.resolvedLanguage ?? "en";
-  const { controller, openFilePicker, scanning } = useUpload();
+  const { controller, openFilePicker, openFolderPicker, scanning } = useUpload();
   const snapshot = useUploadSnapshot();
   const { items, totals, pendingResume, active } = snapshot;
   const phone = useMediaQuery(PHONE_QUERY, { noSsr: true });
@@ -57,11 +57,13 @@ export function UploadPanel() {
   const [closedWith, setClosedWith] = useState<ReadonlySet<string> | null>(null);
 
   const counts = useMemo(() => {
-    const result: Record<Filter, number> = { all: items.length, active: 0, failed: 0, finished: 0 };
+    const result = { all: items.length, active: 0, failed: 0, finished: 0, retryable: 0 };
     for (const item of items) {
       if (matches.active(item)) result.active += 1;
-      else if (item.phase === "failed") result.failed += 1;
-      else result.finished += 1;
+      else if (item.phase === "failed") {
+        result.failed += 1;
+        if (item.error?.retryable !== false) result.retryable += 1;
+      } else result.finished += 1;
     }
     return result;
   }, [items]);
@@ -176,6 +178,7 @@ export function UploadPanel() {
             <ResumeBanner
               pending={pendingResume}
               onPick={openFilePicker}
+              onPickFolder={openFolderPicker}
               onDiscard={() => controller?.forgetPending()}
             />
           )}
@@ -206,9 +209,9 @@ export function UploadPanel() {
               />
             </Box>
           )}
-          {(counts.failed > 0 || active || counts.finished > 0) && (
+          {(counts.retryable > 0 || active || counts.finished > 0) && (
             <Box sx={{ display: "flex", gap: 1, px: 1.5, py: 1, flexWrap: "wrap", borderTop: 1, borderColor: "divider" }}>
-              {counts.failed > 0 && (
+              {counts.retryable > 0 && (
                 <Button size="small" onClick={() => controller?.retryAllFailed()} data-testid="upload-retry-all">
                   {t("retryAll")}
                 </Button>

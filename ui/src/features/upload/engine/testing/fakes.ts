@@ -98,7 +98,7 @@ export class FakeTransport implements Transport {
 /** The `/uploads` API over an in-memory library: sha256 → asset; sizes over `threshold` go
  * multipart. Every method is a spy. */
 export function fakeUploadsApi(threshold = 1_000_000) {
-  const library = new Map<string, { asset_id: string; status: string }>();
+  const library = new Map<string, { asset_id: string; status: KnownHash["status"] }>();
   let next = 1;
   const api = {
     library,
