@@ -10,19 +10,24 @@ API until every thumbnail exists) and returns:
   (`detail: {worker, bytes}`): files, MB and busy seconds; `hash_span_s`: first hash start →
   last hash end;
 - `heap_peak_mb` (sampled `performance.memory.usedJSHeapSize`), `long_tasks_over_200ms`,
-  `longest_task_ms` (PerformanceObserver "longtask").
+  `longest_task_ms` (PerformanceObserver "longtask");
+- `requests`: the page's requests by kind (API path without ids, blob GET/PUT, static).
+The page at the end is saved as `.build/shots/bench-upload-done.png`.
 """
 
 from __future__ import annotations
 
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 VIEWPORT = {"width": 1280, "height": 800}
+SHOT = Path(__file__).resolve().parents[2] / ".build" / "shots" / "bench-upload-no-picker.png"
 
 LONG_TASKS = """
 (() => {
@@ -52,6 +57,18 @@ HASH_MEASURES = """
 """
 
 
+def _request_kind(method: str, url: str) -> str:
+    """A request of the page, by what it is for (the API's path without ids, or the blobs)."""
+    path = urlsplit(url).path
+    if not path.startswith("/api/v1/"):
+        return "static"
+    if path.startswith("/api/v1/blobs/"):
+        return f"blob {method}"
+    parts = [p for p in path[len("/api/v1/") :].split("/") if p]
+    named = [p if not any(ch.isdigit() for ch in p) or p == "check" else "{x}" for p in parts]
+    return f"{method} /{'/'.join(named)}"
+
+
 def _hash_figures(entries: list[dict]) -> tuple[dict, float]:
     workers: dict[str, dict] = {}
     for entry in entries:
@@ -77,16 +94,15 @@ def _wait_panel_done(page, count: int, check_alive, timeout: float) -> float:
         state = page.evaluate(PANEL_STATE)
         heap_peak = max(heap_peak, state.get("heap", 0))
         done, failed = state.get("done", 0), state.get("failed", 0)
-        if time.monotonic() - last_print > 5:
-            print(f"\r  panel: {done}/{count} done, {failed} failed", end="", file=sys.stderr)
+        if time.monotonic() - last_print > 10:
+            print(f"  panel: {done}/{count} done, {failed} failed", file=sys.stderr)
             last_print = time.monotonic()
         if done >= count:
-            print(file=sys.stderr)
             return heap_peak / 1e6
         if failed and done + failed >= count:
-            raise SystemExit(f"\nthe upload panel reports failures: {state}")
+            raise SystemExit(f"the upload panel reports failures: {state}")
         time.sleep(0.25)
-    raise SystemExit(f"\nthe panel did not reach {count} done within {timeout:.0f} s: {state}")
+    raise SystemExit(f"the panel did not reach {count} done within {timeout:.0f} s: {state}")
 
 
 def measure(
@@ -113,9 +129,16 @@ def measure(
                 raise RuntimeError(f"sign-in failed: {login.status} {login.text()}")
             page = context.new_page()
             page.add_init_script(LONG_TASKS)
+            requests = Counter()
+            page.on("request", lambda r: requests.update([_request_kind(r.method, r.url)]))
             page.goto("/")
             picker = page.get_by_test_id("upload-input")
-            picker.wait_for(state="attached", timeout=60_000)
+            SHOT.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                picker.wait_for(state="attached", timeout=60_000)
+            except Exception:
+                page.screenshot(path=SHOT)
+                raise SystemExit(f"no upload-input on the page; see {SHOT}") from None
             page.evaluate("() => { window.__longTasks && (window.__longTasks.length = 0); }")
             started = time.perf_counter()
             picker.set_input_files([str(path) for path in paths])
@@ -123,6 +146,7 @@ def measure(
             uploaded = time.perf_counter() - started
             until_processed()
             total = time.perf_counter() - started
+            page.screenshot(path=SHOT.with_name("bench-upload-done.png"))
             workers, span = _hash_figures(page.evaluate(HASH_MEASURES))
             tasks = page.evaluate("() => window.__longTasks") or []
         finally:
@@ -135,4 +159,5 @@ def measure(
         "heap_peak_mb": heap_peak_mb,
         "long_tasks_over_200ms": sum(1 for d in tasks if d > 200),
         "longest_task_ms": max(tasks, default=0),
+        "requests": dict(requests.most_common()),
     }

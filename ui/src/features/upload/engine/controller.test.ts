@@ -54,6 +54,17 @@ afterEach(() => {
 });
 
 describe("UploadEngine", () => {
+  it("serves useSyncExternalStore with subscribe and getSnapshot called without their object", async () => {
+    const { engine } = setup();
+    const { subscribe, getSnapshot } = engine;
+    let calls = 0;
+    const unsubscribe = subscribe(() => (calls += 1));
+    engine.addFiles([{ file: file("unbound"), relativePath: "" }]);
+    await until(() => calls > 0, "a snapshot published");
+    expect(getSnapshot().totals.total).toBe(1);
+    unsubscribe();
+  });
+
   it("hashes, checks once, uploads unknown files, finalizes and tells listeners", async () => {
     const { api, transport, engine, phases } = setup();
     api.library.set(sha("old"), { asset_id: "asset-old", status: "ready" });

@@ -177,14 +177,14 @@ export class UploadEngine implements UploadController {
     this.pendingChanged();
   }
 
-  subscribe(listener: () => void): () => void {
+  /** Bound (an arrow), as `useSyncExternalStore` calls it without its object. */
+  subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
-  }
+  };
 
-  getSnapshot(): UploadSnapshot {
-    return this.snapshot;
-  }
+  /** Bound (an arrow), as `useSyncExternalStore` calls it without its object. */
+  getSnapshot = (): UploadSnapshot => this.snapshot;
 
   onAssetFinalized(listener: (assetId: string) => void): () => void {
     this.finalizedListeners.add(listener);
