@@ -1,0 +1,80 @@
+"""The same 120-file upload from the browser into an S3 store (moto's standalone server), whose
+CORS rule for the app's origin is written by `mediabox storage setup-cors` (issue 11).
+
+Screenshot: `upload-s3-done`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from pathlib import Path
+
+import boto3
+import pytest
+
+from tests.support.moto_server import ACCESS_KEY_ID, REGION, SECRET_ACCESS_KEY, moto_server
+
+from .conftest import stop_server
+from .upload_checks import assert_batch_settled, assert_library_holds, assert_timeline_shows
+from .upload_fixtures import start_upload_host
+from .upload_support import asset_id_of_key
+
+pytestmark = pytest.mark.e2e
+
+BUCKET = "mediabox-e2e-uploads"
+REFUSED_STATUS = r"the server responded with a status of (400|415)"
+
+
+@pytest.fixture(scope="module")
+def s3_host():
+    """A server on an S3 bucket of moto's server, the bucket's CORS rule set by the command."""
+    with moto_server() as moto:
+        s3 = boto3.client(
+            "s3",
+            endpoint_url=moto.endpoint_url,
+            region_name=REGION,
+            aws_access_key_id=ACCESS_KEY_ID,
+            aws_secret_access_key=SECRET_ACCESS_KEY,
+        )
+        s3.create_bucket(Bucket=BUCKET)
+        env = {
+            "MEDIA_BUCKET": BUCKET,
+            "S3_ENDPOINT_URL": moto.endpoint_url,
+            "S3_REGION": REGION,
+            "S3_ACCESS_KEY_ID": ACCESS_KEY_ID,
+            "S3_SECRET_ACCESS_KEY": SECRET_ACCESS_KEY,
+        }
+        with tempfile.TemporaryDirectory(prefix="mediabox-e2e-s3-") as tmp:
+            host = start_upload_host(Path(tmp), env)
+            try:
+                origin = host.server.base_url
+                done = host.server.cli("storage", "setup-cors", "--origin", origin)
+                assert origin in done.stdout, done.stdout
+                rule = s3.get_bucket_cors(Bucket=BUCKET)["CORSRules"][0]
+                assert rule["AllowedOrigins"] == [origin] and "PUT" in rule["AllowedMethods"]
+                yield host, s3
+            finally:
+                stop_server(host.server)
+
+
+@pytest.mark.allow_console(REFUSED_STATUS)
+def test_120_files_upload_from_the_browser_into_s3(s3_host, open_uploader, media_120, shot):
+    host, s3 = s3_host
+    uploader = open_uploader(host, "s3")
+    page = uploader.page
+    page.goto("/")
+    page.get_by_test_id("upload-input").set_input_files(media_120.paths)
+    assert_batch_settled(page, media_120)
+    shot(page, "upload-s3-done")
+    stored = assert_library_holds(uploader, media_120, check_bytes=False)
+
+    me = uploader.api.get(f"{uploader.base_url}/api/v1/auth/me", timeout=30).json()
+    in_bucket = {}
+    pages = s3.get_paginator("list_objects_v2").paginate(Bucket=BUCKET, Prefix=f"u/{me['id']}/o/")
+    for listing in pages:
+        for item in listing.get("Contents", []):
+            body = s3.get_object(Bucket=BUCKET, Key=item["Key"])["Body"].read()
+            in_bucket[asset_id_of_key(item["Key"])] = hashlib.sha256(body).hexdigest()
+    assert in_bucket == stored, "the bucket's originals differ from the library's assets"
+    assert_timeline_shows(page, stored)

@@ -1,0 +1,76 @@
+"""1,000 small files selected at once: while they are hashed, listed and uploaded the page
+has no long task over 200 ms and its JS heap stays under 300 MB (issue 11, "Tests"); both
+figures are printed.
+
+Screenshot: `upload-1000-listing`, `upload-1000-done`.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from .upload_support import generate_images, panel_counts
+
+pytestmark = pytest.mark.e2e
+
+FILES = 1000
+MAX_TASK_MS = 200
+MAX_HEAP_MB = 300
+TIMEOUT = 240
+LONG_TASKS = """
+  window.__e2eLongTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      window.__e2eLongTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+"""
+
+
+def heap_mb(cdp) -> float:
+    metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+    return metrics["JSHeapUsedSize"] / 2**20
+
+
+def test_1000_files_at_once_keep_the_page_responsive(uploader, tmp_path, shot, capsys):
+    files = generate_images(tmp_path, FILES, prefix="many", size=(24, 16))
+    page = uploader.page
+    page.add_init_script(LONG_TASKS)
+    page.goto("/")
+    page.get_by_test_id("upload-input").wait_for(state="attached")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    heap_before = heap_mb(cdp)
+    page.evaluate("() => { window.__e2eFrom = performance.now(); }")
+    started = time.monotonic()
+    page.get_by_test_id("upload-input").set_input_files([str(item.path) for item in files])
+
+    peak, shot_taken, counts = heap_before, False, {}
+    while time.monotonic() - started < TIMEOUT:
+        page.wait_for_timeout(250)
+        peak = max(peak, heap_mb(cdp))
+        counts = panel_counts(page)
+        if not shot_taken and counts.get("total") == FILES:
+            shot(page, "upload-1000-listing")
+            shot_taken = True
+        settled = counts.get("total") == FILES and counts["done"] + counts["failed"] == FILES
+        if settled and not counts["active"]:
+            break
+    else:
+        pytest.fail(f"1,000 files not settled in {TIMEOUT}s: {counts}")
+    elapsed = time.monotonic() - started
+    shot(page, "upload-1000-done")
+    tasks = page.evaluate("() => window.__e2eLongTasks.filter((t) => t.start >= window.__e2eFrom)")
+    longest = max((task["duration"] for task in tasks), default=0.0)
+    with capsys.disabled():
+        print(
+            f"\n1,000 files: settled in {elapsed:.1f} s; {len(tasks)} long tasks (>50 ms), "
+            f"longest {longest:.0f} ms; JS heap {heap_before:.1f} MB before, "
+            f"peak {peak:.1f} MB (CDP JSHeapUsedSize, sampled every 250 ms)"
+        )
+    assert counts["done"] == FILES and counts["failed"] == 0, counts
+    assert longest <= MAX_TASK_MS, (
+        f"a long task of {longest:.0f} ms: {sorted(tasks, key=lambda t: -t['duration'])[:5]}"
+    )
+    assert peak < MAX_HEAP_MB, f"JS heap peaked at {peak:.1f} MB"
