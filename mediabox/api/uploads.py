@@ -12,12 +12,15 @@ from mediabox.api.schemas.assets import AssetOut
 from mediabox.api.schemas.uploads import (
     FinalizeIn,
     FinalizeOut,
+    KnownFileOut,
     MultipartPlanOut,
     PartsIn,
     PartsOut,
     PartUrlOut,
     SinglePlanOut,
     StoredPartOut,
+    UploadCheckIn,
+    UploadCheckOut,
     UploadCreateIn,
     UploadCreateOut,
     UploadStateOut,
@@ -57,6 +60,22 @@ def create_upload(body: UploadCreateIn):
     response = jsonify(out.model_dump(mode="json"))
     response.status_code = 200 if result.duplicate else 201
     return response
+
+
+@route(
+    bp,
+    "/check",
+    "POST",
+    summary="Which of up to 1,000 SHA-256 digests the caller already has (before uploading)",
+    body=UploadCheckIn,
+    response=UploadCheckOut,
+    errors=(400, 401),
+)
+def check_uploads(body: UploadCheckIn):
+    known = container().uploads.check(me(), body.sha256s)
+    return UploadCheckOut(
+        known=[KnownFileOut(sha256=k.sha256, asset_id=k.asset_id, status=k.status) for k in known]
+    )
 
 
 @route(

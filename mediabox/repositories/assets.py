@@ -102,6 +102,16 @@ class AssetRepository:
             select(Asset).where(Asset.owner_id == owner_id, Asset.sha256 == sha256)
         )
 
+    def known_by_sha256(self, owner_id: uuid.UUID, hashes: Sequence[str]) -> list:
+        """(sha256, id, status, deleted_at) of the owner's assets with one of `hashes` (lower-case
+        hex): one query on the (owner_id, sha256) index."""
+        if not hashes:
+            return []
+        stmt = select(Asset.sha256, Asset.id, Asset.status, Asset.deleted_at).where(
+            Asset.owner_id == owner_id, Asset.sha256.in_(list(hashes))
+        )
+        return self.session.execute(stmt).all()
+
     def owns_album(self, owner_id: uuid.UUID, album_id: uuid.UUID) -> bool:
         found = self.session.scalar(
             select(Album.id).where(Album.id == album_id, Album.owner_id == owner_id)

@@ -63,6 +63,15 @@ class UploadState:
     part_count: int | None = None
 
 
+@dataclass(frozen=True)
+class KnownFile:
+    """A file the owner already has: `status` is the asset's, or `deleted` while in the trash."""
+
+    sha256: str
+    asset_id: uuid.UUID
+    status: str
+
+
 class UploadService:
     """The upload protocol of SPEC §4; each public method is one transaction.
 
@@ -141,6 +150,18 @@ class UploadService:
             self.session.rollback()
             raise
         return CreateResult(asset, False, self._plan(asset))
+
+    def check(self, user: User, sha256s: list[str]) -> list[KnownFile]:
+        """Which of `sha256s` (hex, any case, repeats allowed) the user already has, in the
+        order first asked. Every status answers, so that `create` with the same sha256 agrees:
+        `uploading` is an unfinished upload (create resumes or restarts it), anything else
+        (`ready`, `failed`, or `deleted` for a trashed asset) is a duplicate."""
+        wanted = list(dict.fromkeys(h.lower() for h in sha256s))
+        found = {
+            sha: KnownFile(sha, asset_id, "deleted" if deleted_at is not None else str(status))
+            for sha, asset_id, status, deleted_at in self.assets.known_by_sha256(user.id, wanted)
+        }
+        return [found[sha] for sha in wanted if sha in found]
 
     def presign_parts(
         self, user: User, asset_id: uuid.UUID, part_numbers: list[int]

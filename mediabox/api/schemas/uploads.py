@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, Field, field_validator
 
 from mediabox.api.schemas.assets import AssetOut
 from mediabox.api.schemas.common import StrictIn
 
+SHA256_HEX = r"^[0-9a-fA-F]{64}$"
+
 
 class UploadCreateIn(StrictIn):
     filename: str = Field(min_length=1, max_length=255)
     content_type: str = Field(max_length=100, pattern=r"^[A-Za-z0-9][\w.+-]*/[\w.+-]+$")
     size_bytes: int = Field(ge=1)
-    sha256: str | None = Field(default=None, pattern=r"^[0-9a-fA-F]{64}$")
+    sha256: str | None = Field(default=None, pattern=SHA256_HEX)
     file_modified_at: AwareDatetime | None = None
 
     @field_validator("filename")
@@ -36,6 +38,24 @@ class UploadCreateIn(StrictIn):
     @classmethod
     def _lower_type(cls, value: str) -> str:
         return value.lower()
+
+
+class UploadCheckIn(StrictIn):
+    """Up to 1,000 SHA-256 digests (hex, any case; repeats are answered once)."""
+
+    sha256s: list[Annotated[str, Field(pattern=SHA256_HEX)]] = Field(min_length=1, max_length=1000)
+
+
+class KnownFileOut(BaseModel):
+    sha256: str
+    asset_id: uuid.UUID
+    status: Literal["uploading", "ready", "failed", "deleted"]
+
+
+class UploadCheckOut(BaseModel):
+    """The caller's files among those asked about; `deleted` means in the trash."""
+
+    known: list[KnownFileOut]
 
 
 class SinglePlanOut(BaseModel):

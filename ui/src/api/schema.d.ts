@@ -631,6 +631,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/uploads/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Which of up to 1,000 SHA-256 digests the caller already has (before uploading) */
+        post: operations["uploads_post_api_v1_uploads_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/uploads/create": {
         parameters: {
             query?: never;
@@ -1033,6 +1050,21 @@ export interface components {
             pending: number;
             /** Running */
             running: number;
+        };
+        /** KnownFileOut */
+        KnownFileOut: {
+            /**
+             * Asset Id
+             * Format: uuid
+             */
+            asset_id: string;
+            /** Sha256 */
+            sha256: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "uploading" | "ready" | "failed" | "deleted";
         };
         /** LoginIn */
         LoginIn: {
@@ -1633,6 +1665,22 @@ export interface components {
         UnlockIn: {
             /** Password */
             password: string;
+        };
+        /**
+         * UploadCheckIn
+         * @description Up to 1,000 SHA-256 digests (hex, any case; repeats are answered once).
+         */
+        UploadCheckIn: {
+            /** Sha256S */
+            sha256s: string[];
+        };
+        /**
+         * UploadCheckOut
+         * @description The caller's files among those asked about; `deleted` means in the trash.
+         */
+        UploadCheckOut: {
+            /** Known */
+            known: components["schemas"]["KnownFileOut"][];
         };
         /** UploadCreateIn */
         UploadCreateIn: {
@@ -4583,6 +4631,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EmptyTrashOut"];
+                };
+            };
+            /** @description Error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    uploads_post_api_v1_uploads_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadCheckIn"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadCheckOut"];
+                };
+            };
+            /** @description Error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
                 };
             };
             /** @description Error */
