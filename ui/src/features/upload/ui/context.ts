@@ -1,0 +1,58 @@
+/** The upload context and the hooks pages and the panel read it through. */
+import { createContext, useContext, useSyncExternalStore } from "react";
+import type { FileWithPath, UploadController, UploadSnapshot } from "../model";
+
+/** What the signed-in app can do with uploads: the engine plus the ways files come in. */
+export interface UploadUi {
+  /** Null for the instant before the engine is created (the first effect). */
+  controller: UploadController | null;
+  /** Queue photos and videos; other files are left out and the count told in a toast. */
+  addFiles(files: readonly FileWithPath[]): void;
+  openFilePicker(): void;
+  openFolderPicker(): void;
+  /** Files found so far while a dropped folder is being read; null when not reading. */
+  scanning: number | null;
+  /** Handles a drop on the page (folders walked); false when the page does not take drops. */
+  acceptsDrops: boolean;
+  addDrop(data: DataTransfer): void;
+}
+
+export const UploadContext = createContext<UploadUi | null>(null);
+
+export const EMPTY_SNAPSHOT: UploadSnapshot = Object.freeze({
+  items: [],
+  totals: {
+    total: 0,
+    queued: 0,
+    hashing: 0,
+    uploading: 0,
+    done: 0,
+    duplicates: 0,
+    failed: 0,
+    cancelled: 0,
+    bytesTotal: 0,
+    bytesSent: 0,
+    bytesPerSecond: 0,
+    etaSeconds: null,
+  },
+  pendingResume: [],
+  active: false,
+});
+
+const noSubscription = () => () => {};
+const emptySnapshot = () => EMPTY_SNAPSHOT;
+
+export function useUpload(): UploadUi {
+  const value = useContext(UploadContext);
+  if (!value) throw new Error("useUpload outside UploadProvider");
+  return value;
+}
+
+/** The engine's current snapshot (about 4 updates a second while files move). */
+export function useUploadSnapshot(): UploadSnapshot {
+  const { controller } = useUpload();
+  return useSyncExternalStore(
+    controller ? controller.subscribe : noSubscription,
+    controller ? controller.getSnapshot : emptySnapshot,
+  );
+}
