@@ -11,6 +11,13 @@ from mediabox.infra.config import Config
 from mediabox.infra.cors_origins import validate_cors_origins
 
 API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+# A dedicated worker runs under its script's own CSP: the upload engine's hashing worker loads
+# its code from 'self' and compiles hash-wasm's WebAssembly (no eval, no network, nothing else).
+WORKER_CSP = (
+    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; "
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+)
+SCRIPT_TYPES = frozenset({"text/javascript", "application/javascript"})
 
 
 def app_csp(config: Config) -> str:
@@ -35,8 +42,13 @@ def install_security(app: Flask, config: Config) -> None:
     def _headers(response: Response) -> Response:
         headers = response.headers
         if "Content-Security-Policy" not in headers:
-            is_html = (response.mimetype or "") == "text/html"
-            headers["Content-Security-Policy"] = spa_csp if is_html else API_CSP
+            mimetype = response.mimetype or ""
+            if mimetype == "text/html":
+                headers["Content-Security-Policy"] = spa_csp
+            elif mimetype in SCRIPT_TYPES:
+                headers["Content-Security-Policy"] = WORKER_CSP
+            else:
+                headers["Content-Security-Policy"] = API_CSP
         headers.setdefault("X-Content-Type-Options", "nosniff")
         headers.setdefault("Referrer-Policy", "same-origin")
         headers.setdefault("X-Frame-Options", "DENY")

@@ -120,6 +120,7 @@ class ProcessingService:
         if not claimed:
             return "skipped"
         asset = self.repo.get(asset_id)
+        self.session.commit()  # no connection (nor snapshot) held through the slow part
         if asset is None:
             return "skipped"
         self.lease_keeper.start(asset_id)

@@ -80,6 +80,26 @@ def test_html_carries_a_csp_without_inline_script(ui_client):
     assert csp["connect-src"] == "connect-src 'self'"
 
 
+def test_scripts_carry_the_worker_csp_that_allows_webassembly_only(ui_client):
+    # A dedicated worker runs under its own script's CSP; hash-wasm compiles WebAssembly.
+    csp = _csp(ui_client.get("/assets/index-abc123.js"))
+    assert csp["script-src"] == "script-src 'self' 'wasm-unsafe-eval'"
+    assert csp["default-src"] == "default-src 'none'"
+    assert "connect-src" not in csp
+    assert "'unsafe-eval'" not in " ".join(csp.values())
+    page = _csp(ui_client.get("/"))
+    assert "wasm-unsafe-eval" not in page["script-src"]
+    api = _csp(ui_client.get("/api/v1/health"))
+    assert api == {
+        "default-src": "default-src 'none'",
+        "frame-ancestors": "frame-ancestors 'none'",
+        "base-uri": "base-uri 'none'",
+        "form-action": "form-action 'none'",
+    }
+    css = _csp(ui_client.get("/assets/index-abc123.css"))
+    assert "script-src" not in css
+
+
 def test_csp_allows_the_s3_endpoint_origin(make_app, config, static_dir):
     s3 = config.with_overrides(
         static_dir=static_dir, media_bucket="media", s3_endpoint_url="http://127.0.0.1:9000/x/"

@@ -10,6 +10,7 @@ import pytest
 from mediabox.domain.models import Asset, AssetTag, Tag, User
 from mediabox.infra.db import db
 from mediabox.repositories.assets import AssetQuery, AssetRepository
+from tests.support.sql_counter import sql_statements
 
 T0 = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
 
@@ -86,3 +87,34 @@ def test_trash_retention_and_stale_upload_queries(repo):
     db.session.flush()
     assert set(repo.expired_trash_ids(T0 - timedelta(days=30), 10)) == {old.id, failed_purge.id}
     assert repo.stale_upload_ids(T0 - timedelta(days=1), 10) == [stale.id]
+
+
+def _plan(statement: str, parameters) -> str:
+    """The query plan of one statement as the driver sent it (sequential scans discouraged on
+    PostgreSQL, whose planner prefers them on a tiny table even where an index serves)."""
+    raw = db.session.connection().connection.dbapi_connection
+    cursor = raw.cursor()
+    if db.engine.dialect.name == "sqlite":
+        cursor.execute("EXPLAIN QUERY PLAN " + statement, parameters)
+    else:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("ANALYZE assets")
+        cursor.execute("EXPLAIN " + statement, parameters)
+    return " ".join(str(cell) for row in cursor.fetchall() for cell in row)
+
+
+def test_dedupe_lookups_use_the_owner_sha256_index(repo):
+    """Create's lookup and the batch check both search (owner_id, sha256), never scan."""
+    owner = _user("a@example.com")
+    for n in range(500):
+        _asset(owner, T0 + timedelta(minutes=n), sha256=f"{n:064x}")
+    db.session.flush()
+    with sql_statements(db.engine) as sent:
+        repo.find_by_sha256(owner.id, f"{3:064x}")
+        known = repo.known_by_sha256(owner.id, [f"{n:064x}" for n in (1, 2, 999)])
+    assert sorted(row.sha256 for row in known) == [f"{1:064x}", f"{2:064x}"]
+    assert len(sent) == 2
+    for statement, parameters in sent:
+        plan = _plan(statement, parameters)
+        assert "uq_assets_owner_sha256" in plan, plan
+        assert "SCAN assets" not in plan and "Seq Scan" not in plan, plan
