@@ -54,6 +54,7 @@ def test_a_300mb_upload_resumes_after_a_reload_from_its_stored_parts(uploader, b
 
     banner = page.get_by_test_id("upload-resume-banner")
     banner.wait_for()
+    assert big_file.name in banner.inner_text(), banner.inner_text()
     shot(page, "upload-resume-banner")
     stored_first = {put.part for put in first if put.status == 200}
     assert len(stored_first) < part_count, "the upload finished before the reload"
@@ -74,7 +75,9 @@ def test_a_300mb_upload_resumes_after_a_reload_from_its_stored_parts(uploader, b
         f"{part_puts} part PUTs for {part_count} parts (at most {concurrency} in flight; "
         f"{in_flight_at_reload} at the reload)"
     )
-    assert {put.part for put in log.puts if put.status == 200} == set(range(1, part_count + 1))
+    # A part whose response the reload cut off may still be stored: the server's list decides.
+    never_sent = set(range(1, part_count + 1)) - {put.part for put in log.puts}
+    assert not never_sent, f"parts never sent: {sorted(never_sent)}"
 
     asset = uploader.api.get(f"{uploader.base_url}/api/v1/assets/{asset_id}", timeout=30).json()
     assert asset["size_bytes"] == BIG_SIZE and asset["sha256"] == big_file.sha256, asset

@@ -43,9 +43,9 @@ def assert_batch_settled(page, media: MediaSet) -> dict[str, int]:
     return counts
 
 
-def assert_library_holds(uploader, media: MediaSet, check_bytes: bool = True) -> dict[str, str]:
+def assert_library_holds(uploader, media: MediaSet, check_bytes: bool = True) -> dict[str, dict]:
     """The account's assets are exactly the accepted files (names and SHA-256), and each
-    stored original hashes to its source file. Returns {asset_id: sha256}."""
+    stored original hashes to its source file. Returns the assets by id."""
     assets = all_assets(uploader.base_url, uploader.api)
     accepted = media.accepted
     by_sha = {asset["sha256"]: asset for asset in assets}
@@ -64,12 +64,26 @@ def assert_library_holds(uploader, media: MediaSet, check_bytes: bool = True) ->
             != asset["sha256"]
         ]
         assert not wrong, f"stored originals that do not hash to their source: {wrong}"
-    return {asset["id"]: asset["sha256"] for asset in assets}
+    return {asset["id"]: asset for asset in assets}
 
 
-def assert_timeline_shows(page, asset_ids) -> None:
-    """Every uploaded asset has a tile in the timeline (scrolled through, without a reload)."""
-    expected = set(asset_ids)
-    seen = scan_tiles(page, expected)
-    if not expected <= seen:
-        pytest.fail(f"{len(expected - seen)} of {len(expected)} uploaded assets have no tile")
+def assert_timeline_shows(page, assets: dict[str, dict], timeout: float = 30) -> None:
+    """Every uploaded asset has a tile in the timeline, scrolled through without a reload (the
+    upload refreshes it). On a failure, says whether a reload would have shown the missing."""
+    expected = set(assets)
+    seen = scan_tiles(page, expected, timeout)
+    if expected <= seen:
+        return
+    missing = {i: assets[i] for i in expected - seen}
+    page.reload()
+    after_reload = scan_tiles(page, set(missing), timeout) & set(missing)
+    described = [
+        f"{a['original_filename']} (captured_at {a['captured_at']}, "
+        f"processing {a['processing']['state']}, "
+        f"{'shown' if i in after_reload else 'still missing'} after a reload)"
+        for i, a in missing.items()
+    ]
+    pytest.fail(
+        f"{len(missing)} of {len(expected)} uploaded assets have no tile in the live timeline: "
+        + "; ".join(described)
+    )

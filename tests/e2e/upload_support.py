@@ -20,7 +20,7 @@ import pytest
 import requests
 from PIL import Image
 
-from .conftest import TESTDATA
+from tests.conftest import TESTDATA
 
 # Test media the server refuses at upload time (an empty file; text named .jpg, refused by the
 # finalize sniff). Truncated and misnamed files upload fine and fail later, in processing.
