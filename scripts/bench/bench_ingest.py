@@ -24,7 +24,10 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -141,7 +144,31 @@ def count_thumbs(blob_root: Path) -> int:
     return sum(1 for _ in users.glob("*/t/*/*/*.jpg"))
 
 
-def run_ingest(paths: list[Path], clients: int, workers: int | None, embedded: bool) -> dict:
+@dataclass
+class IngestServer:
+    """A running `mediabox serve` (and `mediabox worker` unless the jobs are embedded)."""
+
+    base: str
+    data_dir: Path
+    server: subprocess.Popen
+    worker: subprocess.Popen | None
+
+    def check_alive(self) -> None:
+        for proc in (self.server, self.worker):
+            if proc is not None and proc.poll() is not None:
+                raise SystemExit(f"a mediabox process exited; see {self.data_dir}/server.log")
+
+    def wait_thumbs(self, count: int) -> None:
+        """Until `count` thumbnails are in the local store."""
+        while count_thumbs(self.data_dir / "blobs") < count:
+            self.check_alive()
+            time.sleep(0.2)
+
+
+@contextmanager
+def ingest_server(workers: int | None, embedded: bool) -> Iterator[IngestServer]:
+    """`mediabox serve` on a free 127.0.0.1 port with a fresh data dir (SQLite, the local store,
+    the SQLite queue), jobs embedded or in a `mediabox worker`; the data dir is removed after."""
     data_dir = Path(tempfile.mkdtemp(prefix="mediabox-bench-ingest-"))
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -167,38 +194,7 @@ def run_ingest(paths: list[Path], clients: int, workers: int | None, embedded: b
             worker = subprocess.Popen(
                 [*cli, "worker"], env=env, cwd=data_dir, stdout=log, stderr=subprocess.STDOUT
             )
-        requests.post(
-            f"{base}/api/v1/auth/register",
-            json={"email": "bench@example.com", "password": PASSWORD},
-            timeout=30,
-        ).raise_for_status()
-        login = requests.post(
-            f"{base}/api/v1/auth/login",
-            json={"email": "bench@example.com", "password": PASSWORD},
-            timeout=30,
-        )
-        login.raise_for_status()
-        token = login.json()["access_token"]
-        time.sleep(2.0)  # let the worker import its libraries before the clock starts
-
-        local = threading.local()
-        start = time.perf_counter()
-        with ThreadPoolExecutor(clients) as pool:
-            for future in [pool.submit(upload, base, token, p, local) for p in paths]:
-                future.result()
-        uploaded = time.perf_counter() - start
-        blob_root = data_dir / "blobs"
-        while count_thumbs(blob_root) < len(paths):
-            for proc in (server, worker):
-                if proc is not None and proc.poll() is not None:
-                    raise SystemExit(f"a mediabox process exited; see {data_dir}/server.log")
-            time.sleep(0.2)
-        total = time.perf_counter() - start
-        jobs = requests.get(
-            f"{base}/api/v1/jobs", headers={"Authorization": f"Bearer {token}"}, timeout=30
-        ).json()
-        rss_worker = peak_rss_mb((worker or server).pid)
-        rss_server = peak_rss_mb(server.pid)
+        yield IngestServer(base, data_dir, server, worker)
     finally:
         for proc in (worker, server):
             if proc is not None and proc.poll() is None:
@@ -210,7 +206,41 @@ def run_ingest(paths: list[Path], clients: int, workers: int | None, embedded: b
                 except subprocess.TimeoutExpired:
                     proc.kill()
         log.close()
-    shutil.rmtree(data_dir, ignore_errors=True)
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def sign_up(base: str, email: str = "bench@example.com") -> str:
+    """Register the owner and sign in; the access token."""
+    requests.post(
+        f"{base}/api/v1/auth/register", json={"email": email, "password": PASSWORD}, timeout=30
+    ).raise_for_status()
+    login = requests.post(
+        f"{base}/api/v1/auth/login", json={"email": email, "password": PASSWORD}, timeout=30
+    )
+    login.raise_for_status()
+    return login.json()["access_token"]
+
+
+def run_ingest(paths: list[Path], clients: int, workers: int | None, embedded: bool) -> dict:
+    with ingest_server(workers, embedded) as running:
+        token = sign_up(running.base)
+        time.sleep(2.0)  # let the worker import its libraries before the clock starts
+
+        local = threading.local()
+        start = time.perf_counter()
+        with ThreadPoolExecutor(clients) as pool:
+            for future in [pool.submit(upload, running.base, token, p, local) for p in paths]:
+                future.result()
+        uploaded = time.perf_counter() - start
+        running.wait_thumbs(len(paths))
+        total = time.perf_counter() - start
+        jobs = requests.get(
+            f"{running.base}/api/v1/jobs",
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=30,
+        ).json()
+        rss_worker = peak_rss_mb((running.worker or running.server).pid)
+        rss_server = peak_rss_mb(running.server.pid)
     return {
         "uploaded_s": uploaded,
         "total_s": total,

@@ -29,6 +29,33 @@ def _statements(library, method: str, path: str, **kwargs) -> list[str]:
     return [statement for statement, _ in sent]
 
 
+def _insert_with_hashes(app, owner: uuid.UUID, hashes: list[str]) -> None:
+    """Ready assets of `owner`, one per sha256, in one transaction."""
+    from mediabox.domain.models import Asset
+    from mediabox.infra.db import db
+
+    with app.app_context():
+        for sha in hashes:
+            asset_id = uuid.uuid4()
+            db.session.add(
+                Asset(
+                    id=asset_id,
+                    owner_id=owner,
+                    type="photo",
+                    status="ready",
+                    original_filename=f"{sha[:8]}.jpg",
+                    content_type="image/jpeg",
+                    size_bytes=1000,
+                    sha256=sha,
+                    captured_at=datetime(2024, 1, 1, tzinfo=UTC),
+                    storage_key_original=f"u/{owner}/o/2024/01/{asset_id}.jpg",
+                    processing_state="done",
+                )
+            )
+        db.session.commit()
+        db.session.remove()
+
+
 def _asset_selects(statements: list[str]) -> list[str]:
     return [s for s in statements if s.lstrip().upper().startswith("SELECT") and "assets" in s]
 
@@ -86,11 +113,29 @@ def test_a_timeline_month_costs_the_same_with_ten_or_three_hundred_assets(local_
 def test_the_dedupe_check_is_one_query_for_ten_or_three_hundred_hashes(local_library):
     lib = local_library
     hashes = [hashlib.sha256(str(n).encode()).hexdigest() for n in range(LARGE)]
-    owner = _owner(lib)
-    for index, sha in enumerate(hashes):
-        insert_assets(lib.app, owner, 1, sha256=sha, original_filename=f"{index}.jpg")
+    _insert_with_hashes(lib.app, _owner(lib), hashes)
     few = _statements(lib, "POST", "/uploads/check", json={"sha256s": hashes[:SMALL]})
     many = _statements(lib, "POST", "/uploads/check", json={"sha256s": hashes})
     assert len(lib.api("POST", "/uploads/check", json={"sha256s": hashes}).json["known"]) == LARGE
     assert len(few) == len(many), (few, many)
     assert len(_asset_selects(many)) == 1, many
+
+
+def test_create_costs_the_same_with_ten_or_three_hundred_assets(local_library):
+    lib = local_library
+    hashes = [hashlib.sha256(str(n).encode()).hexdigest() for n in range(LARGE)]
+    _insert_with_hashes(lib.app, _owner(lib), hashes[:SMALL])
+
+    def create(seed: str) -> list[str]:
+        body = {"filename": "a.jpg", "content_type": "image/jpeg", "size_bytes": 5000}
+        body["sha256"] = hashlib.sha256(seed.encode()).hexdigest()
+        with sql_statements(app_engine(lib.app)) as sent:
+            response = lib.api("POST", "/uploads/create", json=body)
+        assert response.status_code == 201, response.get_json()
+        return [statement for statement, _ in sent]
+
+    few = create("new one")
+    _insert_with_hashes(lib.app, _owner(lib), hashes[SMALL:])
+    many = create("another new one")
+    assert len(few) == len(many), (few, many)
+    assert len(many) <= 3, many  # the session and user, the sha256 lookup, the insert

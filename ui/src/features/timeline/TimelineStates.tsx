@@ -1,7 +1,10 @@
 /** The timeline's loading, error and empty states. */
 import { Box, Button, CircularProgress, Typography } from "@mui/material";
 import PhotoLibraryOutlined from "@mui/icons-material/PhotoLibraryOutlined";
+import CloudUploadOutlined from "@mui/icons-material/CloudUploadOutlined";
+import DriveFolderUploadOutlined from "@mui/icons-material/DriveFolderUploadOutlined";
 import { useTranslation } from "react-i18next";
+import { useUploadIfAvailable } from "../upload/ui";
 
 export function TimelineLoading() {
   const { t } = useTranslation();
@@ -28,6 +31,7 @@ export function TimelineError({ error, onRetry }: { error: unknown; onRetry(): v
 
 export function TimelineEmpty({ email }: { email?: string }) {
   const { t } = useTranslation("timeline");
+  const upload = useUploadIfAvailable();
   return (
     <Box
       data-testid="timeline-empty"
@@ -37,16 +41,28 @@ export function TimelineEmpty({ email }: { email?: string }) {
       <Typography variant="h5" component="h1">
         {t("emptyTitle")}
       </Typography>
-      <Typography color="text.secondary">{t("emptyBody")}</Typography>
+      {upload && (
+        <>
+          <Typography color="text.secondary">{t("emptyBody")}</Typography>
+          <Box sx={{ display: "flex", gap: 1, flexWrap: "wrap", justifyContent: "center" }}>
+            <Button variant="contained" startIcon={<CloudUploadOutlined />} onClick={upload.openFilePicker}>
+              {t("emptyUpload")}
+            </Button>
+            <Button variant="outlined" startIcon={<DriveFolderUploadOutlined />} onClick={upload.openFolderPicker}>
+              {t("emptyUploadFolder")}
+            </Button>
+          </Box>
+        </>
+      )}
+      <Typography variant="body2" color="text.secondary" sx={{ mt: upload ? 2 : 0 }}>
+        {t("emptyHint")}
+      </Typography>
       <Box
         component="code"
         sx={{ px: 2, py: 1, borderRadius: 1, bgcolor: "action.hover", fontFamily: "monospace", maxWidth: "100%", overflowX: "auto" }}
       >
         {t("emptyCommand", { email: email ?? "you@example.com" })}
       </Box>
-      <Typography variant="body2" color="text.secondary">
-        {t("emptyHint")}
-      </Typography>
     </Box>
   );
 }

@@ -21,13 +21,13 @@ import { etaSeconds, SpeedMeter } from "./speed";
 import { computeTotals, isActivePhase, ItemList } from "./state";
 import { throttle, type Throttled } from "./throttle";
 import type { CreateAnswer, SinglePlan, UploadsApi } from "./uploadsApi";
-import type { TransportEvents, UppyTransport } from "./uppyTransport";
+import type { Transport, TransportEvents } from "./uppyTransport";
 
 export interface EngineDeps {
   api: UploadsApi;
   store: ResumeStore;
   pool: HashPool;
-  transport: (events: TransportEvents) => UppyTransport;
+  transport: (events: TransportEvents) => Transport;
   concurrency: number;
   /** Whole-file tries (a single PUT is not retried inside Uppy; parts are). */
   fileRetry: RetryPolicy;
@@ -57,7 +57,7 @@ export class UploadEngine implements UploadController {
   private readonly listeners = new Set<() => void>();
   private readonly finalizedListeners = new Set<(assetId: string) => void>();
   private readonly batcher: CheckBatcher;
-  private readonly transport: UppyTransport;
+  private readonly transport: Transport;
   private readonly speed = new SpeedMeter();
   private readonly publishSoon: Throttled;
   private readonly ready: Promise<void>;
@@ -152,14 +152,14 @@ export class UploadEngine implements UploadController {
     this.pendingChanged();
   }
 
-  subscribe(listener: () => void): () => void {
+  /** Bound (an arrow), as `useSyncExternalStore` calls it without its object. */
+  subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
-  }
+  };
 
-  getSnapshot(): UploadSnapshot {
-    return this.snapshot;
-  }
+  /** Bound (an arrow), as `useSyncExternalStore` calls it without its object. */
+  getSnapshot = (): UploadSnapshot => this.snapshot;
 
   onAssetFinalized(listener: (assetId: string) => void): () => void {
     this.finalizedListeners.add(listener);

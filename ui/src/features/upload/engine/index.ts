@@ -20,10 +20,12 @@ export interface UploadControllerOptions {
   pool?: HashPool;
 }
 
+/** A new engine. Its methods are bound, so they can be passed around on their own (e.g.
+ * `useSyncExternalStore(controller.subscribe, controller.getSnapshot)`). */
 export function createUploadController(options: UploadControllerOptions = {}): UploadController {
   const api = options.api ?? createUploadsApi();
   const requestLimit = options.requestLimit ?? 6;
-  return new UploadEngine({
+  const engine = new UploadEngine({
     api,
     store: options.store ?? new IdbResumeStore(),
     pool: options.pool ?? new HashPool(createHashWorker, options.hashWorkers ?? defaultPoolSize()),
@@ -34,6 +36,19 @@ export function createUploadController(options: UploadControllerOptions = {}): U
     publishIntervalMs: 250,
     checkWindowMs: 200,
   });
+  return {
+    addFiles: (files) => engine.addFiles(files),
+    retry: (id) => engine.retry(id),
+    retryAllFailed: () => engine.retryAllFailed(),
+    cancel: (id) => engine.cancel(id),
+    cancelAll: () => engine.cancelAll(),
+    clearFinished: () => engine.clearFinished(),
+    forgetPending: (fingerprint) => engine.forgetPending(fingerprint),
+    subscribe: (listener) => engine.subscribe(listener),
+    getSnapshot: () => engine.getSnapshot(),
+    onAssetFinalized: (listener) => engine.onAssetFinalized(listener),
+    dispose: () => engine.dispose(),
+  };
 }
 
 export { HASH_MEASURE } from "./hashPool";

@@ -8,11 +8,8 @@ export type MultipartPlan = Schemas["MultipartPlanOut"];
 export type UploadState = Schemas["UploadStateOut"];
 export type FinalizedAsset = Schemas["AssetOut"];
 
-export interface KnownHash {
-  sha256: string;
-  asset_id: string;
-  status: string;
-}
+/** `uploading` continues through create; any other status is a duplicate. */
+export type KnownHash = Schemas["KnownFileOut"];
 
 export interface CreateRequest {
   filename: string;
@@ -43,14 +40,7 @@ export function createUploadsApi(policy?: RetryPolicy): UploadsApi {
 
   return {
     async check(sha256s) {
-      // Typed loosely until the regenerated schema carries /uploads/check.
-      const post = api.POST as unknown as (
-        url: string,
-        init: { body: { sha256s: string[] } },
-      ) => Promise<{ data?: { known: KnownHash[] }; error?: unknown; response: Response }>;
-      const answer = await retried(() =>
-        unwrap(post("/api/v1/uploads/check", { body: { sha256s } })),
-      );
+      const answer = await retried(() => unwrap(api.POST("/api/v1/uploads/check", { body: { sha256s } })));
       return answer.known;
     },
     create(request, signal) {

@@ -34,6 +34,13 @@ export interface TransportEvents {
   partUploaded(itemId: string, part: { partNumber: number; etag: string; size: number }): void;
 }
 
+/** What the controller needs from the byte transport (tests give it a stand-in). */
+export interface Transport {
+  send(job: TransportJob): Promise<FinalizedAsset | null>;
+  abort(itemId: string): void;
+  dispose(): void;
+}
+
 interface Flight {
   job: TransportJob;
   resolve: (asset: FinalizedAsset | null) => void;
@@ -46,7 +53,7 @@ const PART_URL_BATCH = 8;
 const PART_URL_MAX_AGE_MS = 4 * 60_000;
 const SINGLE_URL_MARGIN_MS = 60_000;
 
-export class UppyTransport {
+export class UppyTransport implements Transport {
   private readonly uppy: Uppy<Meta, Body>;
   private readonly flights = new Map<string, Flight>();
   private readonly partSizes = new WeakMap<Blob, number>();

@@ -69,7 +69,7 @@ export function DropZone() {
       sx={{
         position: "fixed",
         inset: 0,
-        zIndex: (theme) => theme.zIndex.modal + 1,
+        zIndex: (theme) => theme.zIndex.tooltip + 1,
         pointerEvents: "none",
         p: { xs: 1.5, sm: 3 },
         bgcolor: (theme) => (theme.palette.mode === "dark" ? "rgba(0,0,0,0.6)" : "rgba(255,255,255,0.75)"),

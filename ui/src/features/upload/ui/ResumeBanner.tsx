@@ -15,7 +15,7 @@ export interface ResumeBannerProps {
 export function ResumeBanner({ pending, onPick, onDiscard }: ResumeBannerProps) {
   const { t, i18n } = useTranslation("upload");
   const locale = i18n.resolvedLanguage ?? "en";
-  const remaining = pending.reduce((sum, each) => sum + Math.max(0, each.size - each.bytesDone), 0);
+  const remaining = pending.reduce((sum, each) => sum + Math.max(0, each.size - (Number.isFinite(each.bytesDone) ? each.bytesDone : 0)), 0);
   const names = pending.slice(0, NAMES_SHOWN).map((each) => each.name);
   const more = pending.length - names.length;
   return (

@@ -65,8 +65,8 @@ describe("UploadPanel", () => {
     ]);
     expect(rows[1].textContent).toContain("Already in your library");
     expect(rows[2].textContent).toContain("40%");
-    expect(rows[3].textContent).toContain("The server had a problem");
-    expect(rows[5].textContent).toContain("Not a photo or video the library can keep");
+    expect(rows[3].textContent).toContain("Server problem — try again");
+    expect(rows[5].textContent).toContain("Not a supported photo or video");
     expect(rows[6].textContent).toContain("I am a teapot");
   });
 
@@ -89,8 +89,25 @@ describe("UploadPanel", () => {
     expect(screen.getAllByTestId("upload-row").map((row) => row.dataset.id)).toEqual(["d", "e", "f"]);
     fireEvent.click(screen.getByTestId("upload-cancel-all"));
     expect(controller.calls.at(-1)).toBe("cancelAll");
-    expect(screen.getByTestId("upload-cancel-all")).toHaveProperty("disabled", true);
-    expect(screen.getByTestId("upload-retry-all")).toHaveProperty("disabled", true);
+    // Nothing left to cancel or retry: those buttons go.
+    expect(screen.queryByTestId("upload-cancel-all")).toBeNull();
+    expect(screen.queryByTestId("upload-retry-all")).toBeNull();
+  });
+
+  it("explains failures in Russian too, never with the server's English", async () => {
+    await i18n.changeLanguage("ru");
+    renderUpload(
+      new FakeUploadController([
+        fakeItem("g", { phase: "failed", error: { code: "teapot", message: "I am a teapot", retryable: false } }),
+        fakeItem("h", { phase: "failed", size: 0, error: { code: "validation_error", message: "Bad", retryable: false } }),
+      ]),
+    );
+    const rows = screen.getAllByTestId("upload-row");
+    expect(rows[0].textContent).toContain("Что-то пошло не так");
+    expect(rows[0].textContent).not.toContain("teapot");
+    expect(rows[1].textContent).toContain("Файл пустой");
+    // Nothing here that retrying could fix.
+    expect(screen.queryByTestId("upload-retry-all")).toBeNull();
   });
 
   it("filters to the failed files", () => {
@@ -150,6 +167,7 @@ describe("UploadPanel", () => {
     const elapsed = performance.now() - started;
     const rows = screen.getAllByTestId("upload-row");
     expect(panel().dataset.total).toBe("10000");
+    expect(screen.getByRole("heading", { level: 2 }).textContent).toBe("1,429 files could not be uploaded");
     expect(rows.length).toBeGreaterThan(3);
     expect(rows.length).toBeLessThan(30);
     expect(rows[0].dataset.id).toBe("n0");

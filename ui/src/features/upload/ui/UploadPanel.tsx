@@ -57,11 +57,13 @@ export function UploadPanel() {
   const [closedWith, setClosedWith] = useState<ReadonlySet<string> | null>(null);
 
   const counts = useMemo(() => {
-    const result: Record<Filter, number> = { all: items.length, active: 0, failed: 0, finished: 0 };
+    const result = { all: items.length, active: 0, failed: 0, finished: 0, retryable: 0 };
     for (const item of items) {
       if (matches.active(item)) result.active += 1;
-      else if (item.phase === "failed") result.failed += 1;
-      else result.finished += 1;
+      else if (item.phase === "failed") {
+        result.failed += 1;
+        if (item.error?.retryable !== false) result.retryable += 1;
+      } else result.finished += 1;
     }
     return result;
   }, [items]);
@@ -73,7 +75,7 @@ export function UploadPanel() {
     [items, shownFilter],
   );
 
-  const summary = summaryText(t, snapshot);
+  const summary = summaryText(t, snapshot, locale);
   const announcement = useAnnouncement(summary, active);
   const retry = useCallback((id: string) => controller?.retry(id), [controller]);
   const cancel = useCallback((id: string) => controller?.cancel(id), [controller]);
@@ -120,13 +122,25 @@ export function UploadPanel() {
       <Box sx={{ display: "flex", alignItems: "center", gap: 1, pl: 2, pr: 1, py: 1, minHeight: 56 }}>
         <CloudUploadOutlined color={totals.failed > 0 && !active ? "error" : "primary"} aria-hidden />
         <Box sx={{ flex: 1, minWidth: 0 }}>
-          <Typography id={headingId} component="h2" variant="subtitle1" noWrap sx={{ fontWeight: 600, lineHeight: 1.3 }}>
+          <Typography
+            id={headingId}
+            component="h2"
+            variant="subtitle1"
+            sx={{
+              fontWeight: 600,
+              lineHeight: 1.3,
+              display: "-webkit-box",
+              WebkitLineClamp: 2,
+              WebkitBoxOrient: "vertical",
+              overflow: "hidden",
+            }}
+          >
             {summary}
           </Typography>
           {(scanning !== null || (collapsed && active)) && (
             <Typography variant="caption" color="text.secondary" noWrap component="p">
               {scanning !== null
-                ? t("reading", { count: scanning, formatted: formatCount(scanning, locale) })
+                ? t("reading", { count: scanning, n: formatCount(scanning, locale) })
                 : t("percentDone", { percent: overall ?? 0 })}
             </Typography>
           )}
@@ -194,18 +208,29 @@ export function UploadPanel() {
               />
             </Box>
           )}
-          {items.length > 0 && (
+          {(counts.retryable > 0 || active || counts.finished > 0) && (
             <Box sx={{ display: "flex", gap: 1, px: 1.5, py: 1, flexWrap: "wrap", borderTop: 1, borderColor: "divider" }}>
-              <Button size="small" onClick={() => controller?.retryAllFailed()} disabled={counts.failed === 0} data-testid="upload-retry-all">
-                {t("retryAll")}
-              </Button>
-              <Button size="small" color="inherit" onClick={() => controller?.cancelAll()} disabled={!active} data-testid="upload-cancel-all">
-                {t("cancelAll")}
-              </Button>
+              {counts.retryable > 0 && (
+                <Button size="small" onClick={() => controller?.retryAllFailed()} data-testid="upload-retry-all">
+                  {t("retryAll")}
+                </Button>
+              )}
+              {active && (
+                <Button size="small" color="inherit" onClick={() => controller?.cancelAll()} data-testid="upload-cancel-all">
+                  {t("cancelAll")}
+                </Button>
+              )}
               <Box sx={{ flex: 1 }} />
-              <Button size="small" color="inherit" onClick={() => controller?.clearFinished()} disabled={counts.finished === 0} data-testid="upload-clear-finished">
-                {t("clearFinished")}
-              </Button>
+              {counts.finished > 0 && (
+                <Button
+                  size="small"
+                  color="inherit"
+                  onClick={() => controller?.clearFinished()}
+                  data-testid="upload-clear-finished"
+                >
+                  {t("clearFinished")}
+                </Button>
+              )}
             </Box>
           )}
         </Box>

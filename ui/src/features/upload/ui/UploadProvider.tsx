@@ -11,6 +11,7 @@ import { createUploadController } from "../engine";
 import type { FileWithPath, UploadController } from "../model";
 import { UploadContext, type UploadUi } from "./context";
 import { ACCEPT, fromFileList, selectMedia } from "./files";
+import { formatCount } from "./format";
 import { takeDroppedEntries, walkEntries } from "./walkDrop";
 import { useTimelineRefresh } from "./useTimelineRefresh";
 import { useLeaveWarning } from "./useLeaveWarning";
@@ -28,7 +29,14 @@ export interface UploadProviderProps {
 function useController(create: () => UploadController): UploadController | null {
   const [controller, setController] = useState<UploadController | null>(null);
   useEffect(() => {
-    const created = create();
+    let created: UploadController;
+    try {
+      created = create();
+    } catch (error) {
+      // An engine that cannot start (no IndexedDB, no workers) must not take the app down.
+      console.error("The upload engine did not start.", error);
+      return;
+    }
     // eslint-disable-next-line react-hooks/set-state-in-effect -- publishing the engine made above
     setController(created);
     return () => created.dispose();
@@ -37,7 +45,7 @@ function useController(create: () => UploadController): UploadController | null 
 }
 
 export function UploadProvider({ children, createController = createUploadController }: UploadProviderProps) {
-  const { t } = useTranslation("upload");
+  const { t, i18n } = useTranslation("upload");
   const toast = useToast();
   const controller = useController(createController);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -46,11 +54,14 @@ export function UploadProvider({ children, createController = createUploadContro
 
   const addFiles = useCallback(
     (files: readonly FileWithPath[]) => {
+      if (!controller) return toast.show(t("unavailable"), { severity: "error" });
       const { media, ignored } = selectMedia(files);
-      if (media.length > 0) controller?.addFiles(media);
-      if (ignored > 0) toast.show(t("ignored", { count: ignored }), { severity: "info" });
+      if (media.length > 0) controller.addFiles(media);
+      if (ignored > 0) toast.show(t("ignored", { count: ignored, n: formatCount(ignored, i18n.resolvedLanguage ?? "en") }), {
+          severity: "info",
+        });
     },
-    [controller, toast, t],
+    [controller, toast, t, i18n],
   );
 
   const addDrop = useCallback(

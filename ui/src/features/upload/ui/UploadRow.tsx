@@ -48,7 +48,7 @@ export const UploadRow = memo(function UploadRow({ item, top, onRetry, onCancel 
   const folder = folderOf(item.relativePath);
   const moving = item.phase === "uploading" || item.phase === "finalizing";
   const progress = percent(item.bytesSent, item.size);
-  const status = item.phase === "uploading" ? t("phase.uploadingPercent", { percent: progress }) : rowStatus(t, item);
+  const status = item.phase === "uploading" ? t("phase.uploadingPercent", { percent: progress }) : rowStatus(t, item, locale);
   const retryable = item.phase === "failed" && item.error?.retryable !== false;
   return (
     <Box
@@ -81,9 +81,12 @@ export const UploadRow = memo(function UploadRow({ item, top, onRetry, onCancel 
           component="div"
           noWrap
           color={item.phase === "failed" ? "error" : "text.secondary"}
-          title={item.phase === "failed" ? status : undefined}
+          title={item.phase === "failed" ? [status, item.error?.message].filter(Boolean).join(" — ") : undefined}
         >
-          {[folder, formatBytes(item.size, locale), status, item.resumed ? t("resumed") : ""]
+          {(item.phase === "failed"
+            ? [status, folder, formatBytes(item.size, locale)]
+            : [folder, formatBytes(item.size, locale), status, item.resumed ? t("resumed") : ""]
+          )
             .filter(Boolean)
             .join(" · ")}
         </Typography>

@@ -1,5 +1,5 @@
 /** The upload context and the hooks pages and the panel read it through. */
-import { createContext, useContext, useSyncExternalStore } from "react";
+import { createContext, useContext, useMemo, useSyncExternalStore } from "react";
 import type { FileWithPath, UploadController, UploadSnapshot } from "../model";
 
 /** What the signed-in app can do with uploads: the engine plus the ways files come in. */
@@ -40,7 +40,25 @@ export const EMPTY_SNAPSHOT: UploadSnapshot = Object.freeze({
 });
 
 const noSubscription = () => () => {};
-const emptySnapshot = () => EMPTY_SNAPSHOT;
+
+/**
+ * `subscribe` and a snapshot reader for `useSyncExternalStore`, bound to the controller (its
+ * methods may rely on `this`) and stable while it is the same controller.
+ */
+export function useControllerStore<T>(
+  controller: UploadController | null,
+  select: (snapshot: UploadSnapshot) => T,
+): [subscribe: (listener: () => void) => () => void, read: () => T] {
+  return useMemo(
+    () =>
+      controller
+        ? [(listener: () => void) => controller.subscribe(listener), () => select(controller.getSnapshot())]
+        : [noSubscription, () => select(EMPTY_SNAPSHOT)],
+    [controller, select],
+  );
+}
+
+const whole = (snapshot: UploadSnapshot) => snapshot;
 
 export function useUpload(): UploadUi {
   const value = useContext(UploadContext);
@@ -48,11 +66,14 @@ export function useUpload(): UploadUi {
   return value;
 }
 
+/** The upload UI where the signed-in shell provides it, null elsewhere (pages rendered alone). */
+export function useUploadIfAvailable(): UploadUi | null {
+  return useContext(UploadContext);
+}
+
 /** The engine's current snapshot (about 4 updates a second while files move). */
 export function useUploadSnapshot(): UploadSnapshot {
   const { controller } = useUpload();
-  return useSyncExternalStore(
-    controller ? controller.subscribe : noSubscription,
-    controller ? controller.getSnapshot : emptySnapshot,
-  );
+  const [subscribe, read] = useControllerStore(controller, whole);
+  return useSyncExternalStore(subscribe, read);
 }

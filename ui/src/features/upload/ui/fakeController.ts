@@ -97,12 +97,15 @@ export class FakeUploadController implements UploadController {
     this.publish();
   }
 
-  subscribe = (listener: () => void): (() => void) => {
+  // Plain methods, like the engine's: the UI must not call them unbound.
+  subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
-  };
+  }
 
-  getSnapshot = (): UploadSnapshot => this.snapshot;
+  getSnapshot(): UploadSnapshot {
+    return this.snapshot;
+  }
 
   onAssetFinalized(listener: (assetId: string) => void): () => void {
     this.finalizedListeners.add(listener);

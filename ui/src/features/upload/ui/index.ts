@@ -3,4 +3,4 @@ export { UploadProvider } from "./UploadProvider";
 export { UploadButton } from "./UploadButton";
 export { UploadPanel } from "./UploadPanel";
 export { DropZone } from "./DropZone";
-export { useUpload, useUploadSnapshot } from "./context";
+export { useUpload, useUploadIfAvailable, useUploadSnapshot } from "./context";

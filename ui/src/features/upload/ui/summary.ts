@@ -1,6 +1,7 @@
 /** The words for the panel: its one-line summary, a row's state and a row's error. */
 import type { TFunction } from "i18next";
-import type { UploadError, UploadItem, UploadSnapshot } from "../model";
+import type { UploadItem, UploadSnapshot } from "../model";
+import { formatCount } from "./format";
 
 /** Error codes with a message of our own in both languages (`errors.<code>`). */
 const KNOWN_ERRORS = new Set([
@@ -14,31 +15,47 @@ const KNOWN_ERRORS = new Set([
   "network",
   "unauthorized",
   "rate_limited",
-  "storage_full",
+  "hash_failed",
+  "unsupported_media_type",
+  "storage_unavailable",
+  "invalid_token",
+  "validation_error",
 ]);
 
-/** The translated message for an error code, or the engine's own message for a code we do not know. */
-export function errorText(t: TFunction<"upload">, error: UploadError | undefined): string {
+/** Codes of the server failing (5xx in the common error shape). */
+const SERVER_ERRORS = new Set(["internal_error", "service_unavailable"]);
+
+/**
+ * The translated message for an error: ours for the codes we know, else the engine's own
+ * message where the person reads English (the server writes English), else a general one.
+ */
+export function errorText(t: TFunction<"upload">, item: Pick<UploadItem, "error" | "size">, locale: string): string {
+  const { error } = item;
+  if (item.size === 0) return t("errors.empty_file");
   if (!error) return t("errors.unknown");
   if (KNOWN_ERRORS.has(error.code)) return t(`errors.${error.code}` as "errors.unknown");
-  if (/^http_5\d\d$/.test(error.code)) return t("errors.server");
-  return error.message || t("errors.unknown");
+  if (/^http_5\d\d$/.test(error.code) || SERVER_ERRORS.has(error.code)) return t("errors.server");
+  return locale.startsWith("en") && error.message ? error.message : t("errors.unknown");
 }
 
 /** What a row says about its file: its state, or its error when it failed. */
-export function rowStatus(t: TFunction<"upload">, item: UploadItem): string {
-  if (item.phase === "failed") return errorText(t, item.error);
+export function rowStatus(t: TFunction<"upload">, item: UploadItem, locale: string): string {
+  if (item.phase === "failed") return errorText(t, item, locale);
   return t(`phase.${item.phase}`);
 }
 
 /** The panel header's line: progress while active, then the outcome. */
-export function summaryText(t: TFunction<"upload">, snapshot: UploadSnapshot): string {
+export function summaryText(t: TFunction<"upload">, snapshot: UploadSnapshot, locale: string): string {
   const { totals } = snapshot;
   const finished = totals.done + totals.duplicates;
-  if (snapshot.active) return t("summary.active", { count: totals.total - totals.cancelled, done: finished });
-  if (totals.failed > 0) return t("summary.failed", { count: totals.failed });
-  if (finished > 0) return t("summary.complete", { count: finished });
+  /** `count` picks the plural form; `n` is the same number as the language writes it. */
+  const counted = (count: number) => ({ count, n: formatCount(count, locale) });
+  if (snapshot.active) {
+    return t("summary.active", { ...counted(totals.total - totals.cancelled), done: formatCount(finished, locale) });
+  }
+  if (totals.failed > 0) return t("summary.failed", counted(totals.failed));
+  if (finished > 0) return t("summary.complete", counted(finished));
   if (totals.cancelled > 0) return t("summary.cancelled");
-  if (snapshot.pendingResume.length > 0) return t("summary.resume", { count: snapshot.pendingResume.length });
+  if (snapshot.pendingResume.length > 0) return t("summary.resume", counted(snapshot.pendingResume.length));
   return t("panel.label");
 }

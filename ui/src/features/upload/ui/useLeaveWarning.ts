@@ -1,15 +1,13 @@
 /** Asks before the page is closed or reloaded while files are still being uploaded. */
 import { useEffect, useSyncExternalStore } from "react";
-import type { UploadController } from "../model";
+import type { UploadController, UploadSnapshot } from "../model";
+import { useControllerStore } from "./context";
 
-const never = () => () => {};
-const inactive = () => false;
+const isActive = (snapshot: UploadSnapshot) => snapshot.active;
 
 export function useLeaveWarning(controller: UploadController | null): void {
-  const active = useSyncExternalStore(
-    controller ? controller.subscribe : never,
-    controller ? () => controller.getSnapshot().active : inactive,
-  );
+  const [subscribe, read] = useControllerStore(controller, isActive);
+  const active = useSyncExternalStore(subscribe, read);
   useEffect(() => {
     if (!active) return;
     const warn = (event: BeforeUnloadEvent) => {

@@ -1,0 +1,75 @@
+import { createHash } from "node:crypto";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { HASH_MEASURE, HashPool } from "./hashPool";
+import { sha256Of } from "./sha256";
+import { FakeWorker } from "./testing/fakes";
+
+const nodeSha = async (blob: Blob) =>
+  createHash("sha256").update(Buffer.from(await blob.arrayBuffer())).digest("hex");
+
+afterEach(() => {
+  FakeWorker.created = [];
+  performance.clearMeasures(HASH_MEASURE);
+});
+
+describe("sha256Of", () => {
+  it("matches a one-shot SHA-256 when the file spans many slices", async () => {
+    const bytes = new Uint8Array(10_000).map((_, i) => (i * 7) % 256);
+    const blob = new Blob([bytes]);
+    expect(await sha256Of(blob, 1024)).toBe(await nodeSha(blob));
+    expect(await sha256Of(new Blob([]))).toBe(createHash("sha256").digest("hex"));
+  });
+});
+
+describe("HashPool", () => {
+  it("hashes with at most `size` workers busy and measures each file per worker", async () => {
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const pool = new HashPool(() => new FakeWorker(() => gate), 2);
+    const blobs = Array.from({ length: 5 }, (_, n) => new Blob([`file ${n}`.repeat(n + 1)]));
+    const hashes = Promise.all(blobs.map((blob) => pool.hash(blob)));
+    expect(FakeWorker.created).toHaveLength(2);
+    expect(pool.load).toBe(5);
+    open();
+    expect(await hashes).toEqual(await Promise.all(blobs.map(nodeSha)));
+    expect(FakeWorker.created).toHaveLength(2);
+    const measures = performance.getEntriesByName(HASH_MEASURE) as PerformanceMeasure[];
+    expect(measures).toHaveLength(5);
+    expect(new Set(measures.map((m) => (m.detail as { worker: number }).worker))).toEqual(new Set([0, 1]));
+    expect(measures.map((m) => (m.detail as { bytes: number }).bytes).sort()).toEqual(
+      blobs.map((b) => b.size).sort(),
+    );
+  });
+
+  it("drops a queued job when its signal aborts", async () => {
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const pool = new HashPool(() => new FakeWorker(() => gate), 1);
+    const first = pool.hash(new Blob(["a"]));
+    const abort = new AbortController();
+    const second = pool.hash(new Blob(["b"]), abort.signal);
+    abort.abort();
+    await expect(second).rejects.toMatchObject({ name: "AbortError" });
+    expect(pool.load).toBe(1);
+    open();
+    await first;
+    expect(pool.load).toBe(0);
+  });
+
+  it("fails the job of a crashed worker and replaces the worker", async () => {
+    const pool = new HashPool(() => new FakeWorker(), 1);
+    const bad = Object.assign(new Blob(["x"]), { explode: true });
+    await expect(pool.hash(bad)).rejects.toThrow(/hashing worker failed: boom/);
+    expect(FakeWorker.created[0].terminated).toBe(true);
+    expect(await pool.hash(new Blob(["ok"]))).toBe(await nodeSha(new Blob(["ok"])));
+    expect(FakeWorker.created).toHaveLength(2);
+  });
+
+  it("sizes itself from the cores: 2 to 4 workers", async () => {
+    const { defaultPoolSize } = await import("./hashPool");
+    vi.spyOn(navigator, "hardwareConcurrency", "get").mockReturnValue(16);
+    expect(defaultPoolSize()).toBe(4);
+    vi.spyOn(navigator, "hardwareConcurrency", "get").mockReturnValue(1);
+    expect(defaultPoolSize()).toBe(2);
+  });
+});
