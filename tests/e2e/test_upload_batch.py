@@ -89,7 +89,7 @@ def test_120_files_through_the_picker_all_reach_done(
     assert_batch_settled(page, media_120)
     shot(page, "upload-panel-done")
     stored = assert_library_holds(uploader, media_120)
-    assert_timeline_shows(page, stored)
+    assert_timeline_shows(uploader, stored)
 
 
 @pytest.mark.allow_console(REFUSED_STATUS)
@@ -102,7 +102,7 @@ def test_120_files_dropped_on_the_app_all_reach_done(uploader, media_120, shot):
     assert_batch_settled(page, media_120)
     shot(page, "upload-drop-done")
     stored = assert_library_holds(uploader, media_120)
-    assert_timeline_shows(page, stored)
+    assert_timeline_shows(uploader, stored)
 
 
 @pytest.mark.allow_console(REFUSED_STATUS)

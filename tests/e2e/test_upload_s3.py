@@ -78,4 +78,4 @@ def test_120_files_upload_from_the_browser_into_s3(s3_host, open_uploader, media
             in_bucket[asset_id_of_key(item["Key"])] = hashlib.sha256(body).hexdigest()
     in_library = {asset_id: asset["sha256"] for asset_id, asset in stored.items()}
     assert in_bucket == in_library, "the bucket's originals differ from the library's assets"
-    assert_timeline_shows(page, stored)
+    assert_timeline_shows(uploader, stored)

@@ -18,6 +18,7 @@ pytestmark = pytest.mark.e2e
 FILES = 1000
 MAX_TASK_MS = 200
 MAX_HEAP_MB = 300
+MAX_ROWS = 100  # the panel's list is virtualised
 TIMEOUT = 240
 LONG_TASKS = """
   window.__e2eLongTasks = [];
@@ -54,6 +55,8 @@ def test_1000_files_at_once_keep_the_page_responsive(uploader, tmp_path, shot, c
         if not shot_taken and counts.get("total") == FILES:
             shot(page, "upload-1000-listing")
             shot_taken = True
+            rows = page.locator("[data-testid=upload-row]").count()
+            assert 0 < rows <= MAX_ROWS, f"{rows} upload rows in the DOM for {FILES} files"
         settled = counts.get("total") == FILES and counts["done"] + counts["failed"] == FILES
         if settled and not counts["active"]:
             break

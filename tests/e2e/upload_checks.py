@@ -67,21 +67,26 @@ def assert_library_holds(uploader, media: MediaSet, check_bytes: bool = True) ->
     return {asset["id"]: asset for asset in assets}
 
 
-def assert_timeline_shows(page, assets: dict[str, dict], timeout: float = 30) -> None:
+def assert_timeline_shows(uploader, assets: dict[str, dict], timeout: float = 15) -> None:
     """Every uploaded asset has a tile in the timeline, scrolled through without a reload (the
-    upload refreshes it). On a failure, says whether a reload would have shown the missing."""
-    expected = set(assets)
+    upload refreshes it). A failure names the missing assets as they are now and says whether
+    a reload shows them."""
+    page, expected = uploader.page, set(assets)
     seen = scan_tiles(page, expected, timeout)
     if expected <= seen:
         return
-    missing = {i: assets[i] for i in expected - seen}
+    missing = sorted(expected - seen)
+    now = {
+        i: uploader.api.get(f"{uploader.base_url}/api/v1/assets/{i}", timeout=30).json()
+        for i in missing
+    }
     page.reload()
-    after_reload = scan_tiles(page, set(missing), timeout) & set(missing)
+    after_reload = scan_tiles(page, set(missing), timeout)
     described = [
-        f"{a['original_filename']} (captured_at {a['captured_at']}, "
-        f"processing {a['processing']['state']}, "
+        f"{now[i]['original_filename']} (captured_at {assets[i]['captured_at']} when uploaded, "
+        f"{now[i]['captured_at']} now; processing {now[i]['processing']['state']}; "
         f"{'shown' if i in after_reload else 'still missing'} after a reload)"
-        for i, a in missing.items()
+        for i in missing
     ]
     pytest.fail(
         f"{len(missing)} of {len(expected)} uploaded assets have no tile in the live timeline: "
