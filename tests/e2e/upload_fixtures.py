@@ -86,14 +86,19 @@ class Uploader:
 
 @pytest.fixture
 def open_uploader(open_page, request):
-    """`open_uploader(host, label=None, account=None)`: a signed-in page and API session of
-    `account`, or of a fresh member of `host`."""
+    """`open_uploader(host, label=None, account=None, viewport=DESKTOP)`: a signed-in page and
+    API session of `account`, or of a fresh member of `host`."""
 
-    def open_(host: UploadHost, label: str | None = None, account: Account | None = None):
+    def open_(
+        host: UploadHost,
+        label: str | None = None,
+        account: Account | None = None,
+        viewport: dict = DESKTOP,
+    ):
         if account is None:
             name = label or request.node.name.split("[")[0].replace("_", "-")[:40]
             account = host.add_member(name)
-        page = open_page(host.server, DESKTOP, account)
+        page = open_page(host.server, viewport, account)
         api = api_login(host.server, account.email, account.password)
         return Uploader(host, account, page, api)
 

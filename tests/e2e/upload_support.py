@@ -71,7 +71,7 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def testdata_files() -> list[MediaFile]:
+def shared_media_files() -> list[MediaFile]:
     """Every file of the shared test media (MANIFEST.tsv), the refused kinds marked."""
     manifest = TESTDATA / "MANIFEST.tsv"
     if not manifest.is_file():
@@ -112,7 +112,7 @@ def generate_images(
 
 def media_set(folder: Path, total: int = 120) -> MediaSet:
     """All of the shared test media plus generated images, `total` files in all."""
-    shared = testdata_files()
+    shared = shared_media_files()
     assert len(shared) < total, f"{len(shared)} test media files, expected fewer than {total}"
     return MediaSet(shared + generate_images(folder, total - len(shared)))
 
