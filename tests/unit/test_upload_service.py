@@ -52,6 +52,14 @@ class FakeAssets:
             (a for a in self.rows.values() if a.owner_id == owner_id and a.sha256 == sha256), None
         )
 
+    def known_by_sha256(self, owner_id, hashes):
+        self.asked = list(hashes)
+        return [
+            (a.sha256, a.id, a.status, a.deleted_at)
+            for a in self.rows.values()
+            if a.owner_id == owner_id and a.sha256 in hashes
+        ]
+
     def stale_upload_ids(self, before, limit):
         return [
             a.id for a in self.rows.values() if a.status == "uploading" and a.created_at < before
@@ -189,3 +197,17 @@ def test_cleanup_removes_only_expired_uploads(world):
     assert world.cleanup.cleanup_stale() == 1
     assert set(world.assets.rows) == {fresh.id}
     assert old.storage_key_original not in world.store.objects
+
+
+def test_check_asks_once_per_lower_case_hash_and_answers_in_asked_order(world):
+    a, b = "a" * 64, "b" * 64
+    ready = _create(world, JPEG, sha256=b).asset
+    ready.status = "ready"
+    trashed = _create(world, JPEG + b"x", sha256=a).asset
+    trashed.status, trashed.deleted_at = "ready", NOW
+    known = world.service.check(world.user, [a.upper(), "c" * 64, b, a])
+    assert world.assets.asked == [a, "c" * 64, b]
+    assert [(k.sha256, k.asset_id, k.status) for k in known] == [
+        (a, trashed.id, "deleted"),
+        (b, ready.id, "ready"),
+    ]

@@ -156,6 +156,7 @@ describe("UploadEngine", () => {
     expect(api.check).not.toHaveBeenCalled();
     expect(api.create.mock.calls[0][0].sha256).toBe("b".repeat(64));
     expect(transport.sent[0].assetId).toBe("asset-9");
+    await until(() => engine.getSnapshot().items[0]?.resumed === true, "resumed shown");
     expect(engine.getSnapshot().items[0]).toMatchObject({ resumed: true, assetId: "asset-9" });
     await until(() => engine.getSnapshot().pendingResume.length === 0, "pending picked up");
     transport.events.partsStored("upload-1", [{ partNumber: 1, etag: "e1", size: 4 }]);
@@ -254,6 +255,30 @@ describe("UploadEngine", () => {
     await until(() => engine.getSnapshot().pendingResume.length === 0, "all forgotten");
     expect(api.abort).toHaveBeenCalledWith("asset-b");
     expect(store.records.size).toBe(0);
+  });
+
+  it("takes a big selection in slices so the page never blocks for long", async () => {
+    const { engine } = setup();
+    // A picked file's size is a synchronous stat in Chromium; make each cost ~1 ms here.
+    const slow = (n: number) => {
+      const f = file(`s${n}`);
+      Object.defineProperty(f, "size", {
+        get() {
+          const until = performance.now() + 1;
+          while (performance.now() < until);
+          return 3;
+        },
+      });
+      return { file: f, relativePath: f.name };
+    };
+    const started = performance.now();
+    engine.addFiles(Array.from({ length: 150 }, (_, n) => slow(n)));
+    expect(performance.now() - started).toBeLessThan(20);
+    await until(() => engine.getSnapshot().items.length > 0, "the first slice");
+    const firstSlice = engine.getSnapshot().items.length;
+    expect(firstSlice).toBeLessThan(150);
+    await until(() => engine.getSnapshot().items.length === 150, "all taken in");
+    expect(engine.getSnapshot().items.map((i) => i.name)).toEqual(Array.from({ length: 150 }, (_, n) => `s${n}.jpg`));
   });
 
   it("publishes throttled snapshots under a stream of progress", async () => {

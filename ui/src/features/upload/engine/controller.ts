@@ -18,7 +18,7 @@ import type { HashPool } from "./hashPool";
 import { toPendingResume, withPartDone, type ResumeRecord, type ResumeStore } from "./resumeStore";
 import { backoffDelay, isAbort, isRetryable, sleep, statusOf, type RetryPolicy } from "./retry";
 import { etaSeconds, SpeedMeter } from "./speed";
-import { computeTotals, isActivePhase, ItemList } from "./state";
+import { computeTotals, Fifo, isActivePhase, ItemList } from "./state";
 import { throttle, type Throttled } from "./throttle";
 import type { CreateAnswer, SinglePlan, UploadsApi } from "./uploadsApi";
 import type { Transport, TransportEvents } from "./uppyTransport";
@@ -47,13 +47,15 @@ interface Work {
 }
 
 const FINISHED = new Set(["done", "duplicate", "cancelled"]);
+const INTAKE_SLICE_MS = 30;
 
 export class UploadEngine implements UploadController {
   private readonly items = new ItemList();
   private readonly work = new Map<string, Work>();
   private readonly pending = new Map<string, ResumeRecord>();
-  private readonly hashQueue: string[] = [];
-  private readonly uploadQueue: string[] = [];
+  private readonly intake = new Fifo<FileWithPath>();
+  private readonly hashQueue = new Fifo<string>();
+  private readonly uploadQueue = new Fifo<string>();
   private readonly listeners = new Set<() => void>();
   private readonly finalizedListeners = new Set<(assetId: string) => void>();
   private readonly batcher: CheckBatcher;
@@ -86,20 +88,32 @@ export class UploadEngine implements UploadController {
   }
 
   addFiles(files: readonly FileWithPath[]): void {
+    const first = this.intake.length === 0;
+    for (const entry of files) this.intake.push(entry);
+    // Not in the caller's task: a picker's change event already costs the browser a lot.
+    if (first && files.length > 0) setTimeout(() => this.takeIn(), 0);
+  }
+
+  /**
+   * Register queued files in slices of ~30 ms: reading a picked file's size and mtime is a
+   * synchronous stat in Chromium (~0.3 ms each), so 10,000 at once would freeze the page.
+   */
+  private takeIn(): void {
+    if (this.disposed) return;
+    const started = performance.now();
     const ids: string[] = [];
-    for (const { file, relativePath } of files) {
+    let taken = 0;
+    while (this.intake.length > 0 && (taken === 0 || performance.now() - started < INTAKE_SLICE_MS)) {
+      const { file, relativePath } = this.intake.shift()!;
+      taken += 1;
       const id = `upload-${this.nextId++}`;
-      this.items.add({
-        id,
-        name: file.name,
-        relativePath: relativePath || file.name,
-        size: file.size,
-        phase: "queued",
-        bytesSent: 0,
-      });
-      this.work.set(id, { file, fingerprint: fingerprintOf(file), run: 0, abort: new AbortController() });
+      const { name, size, lastModified } = file;
+      this.items.add({ id, name, relativePath: relativePath || name, size, phase: "queued", bytesSent: 0 });
+      const fingerprint = fingerprintOf({ name, size, lastModified });
+      this.work.set(id, { file, fingerprint, run: 0, abort: new AbortController() });
       ids.push(id);
     }
+    if (this.intake.length > 0) setTimeout(() => this.takeIn(), 0);
     this.publishSoon();
     void this.ready.then(() => {
       for (const id of ids) this.route(id, true);

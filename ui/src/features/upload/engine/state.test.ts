@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { UploadItem, UploadPhase } from "../model";
 import { etaSeconds } from "./speed";
-import { computeTotals, ItemList } from "./state";
+import { computeTotals, Fifo, ItemList } from "./state";
 
 const item = (id: string, phase: UploadPhase, size: number, bytesSent = 0): UploadItem => ({
   id,
@@ -74,5 +74,20 @@ describe("computeTotals", () => {
     const totals = computeTotals([item("d", "done", 10, 10), item("e", "failed", 10)], 500, etaSeconds);
     expect(totals.bytesPerSecond).toBe(0);
     expect(totals.etaSeconds).toBeNull();
+  });
+});
+
+describe("Fifo", () => {
+  it("hands items out in order across compactions", () => {
+    const queue = new Fifo<number>();
+    const out: number[] = [];
+    for (let n = 0; n < 5000; n += 1) {
+      queue.push(n);
+      if (n % 3 === 0) out.push(queue.shift()!);
+    }
+    expect(queue.length).toBe(5000 - out.length);
+    while (queue.length) out.push(queue.shift()!);
+    expect(out).toEqual(Array.from({ length: 5000 }, (_, n) => n));
+    expect(queue.shift()).toBeUndefined();
   });
 });

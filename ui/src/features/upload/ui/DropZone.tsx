@@ -10,8 +10,12 @@ import CloudUploadOutlined from "@mui/icons-material/CloudUploadOutlined";
 import { useTranslation } from "react-i18next";
 import { useUpload } from "./context";
 
-/** The overlay goes when no dragover came for this long (the browser sends one every ~50 ms). */
-const DRAG_IDLE_MS = 250;
+/**
+ * Enter and leave events are counted (each element entered is left again); a drag that ends
+ * without a leave (an element removed under the pointer) is given up after this long without a
+ * dragover, which browsers repeat every ~50 ms while something is held over the page.
+ */
+const DRAG_IDLE_MS = 3000;
 
 function carriesFiles(event: DragEvent): boolean {
   const types = event.dataTransfer?.types;
@@ -25,22 +29,29 @@ export function DropZone() {
   const idle = useRef<number | undefined>(undefined);
 
   useEffect(() => {
+    let depth = 0;
     const stop = () => {
+      depth = 0;
       window.clearTimeout(idle.current);
       setDragging(false);
     };
-    const over = (event: DragEvent) => {
-      if (!carriesFiles(event)) return;
+    const hold = (event: DragEvent): boolean => {
+      if (!carriesFiles(event)) return false;
       event.preventDefault();
       if (event.dataTransfer) event.dataTransfer.dropEffect = acceptsDrops ? "copy" : "none";
-      if (!acceptsDrops) return;
+      if (!acceptsDrops) return false;
       setDragging(true);
       window.clearTimeout(idle.current);
       idle.current = window.setTimeout(stop, DRAG_IDLE_MS);
+      return true;
+    };
+    const enter = (event: DragEvent) => {
+      if (hold(event)) depth += 1;
     };
     const leave = (event: DragEvent) => {
-      // Leaving the window itself (no element to go to) ends the drag at once.
-      if (event.relatedTarget === null) stop();
+      if (!carriesFiles(event)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) stop();
     };
     const drop = (event: DragEvent) => {
       if (!carriesFiles(event)) return;
@@ -48,13 +59,13 @@ export function DropZone() {
       stop();
       if (acceptsDrops && event.dataTransfer) addDrop(event.dataTransfer);
     };
-    window.addEventListener("dragenter", over);
-    window.addEventListener("dragover", over);
+    window.addEventListener("dragenter", enter);
+    window.addEventListener("dragover", hold);
     window.addEventListener("dragleave", leave);
     window.addEventListener("drop", drop);
     return () => {
-      window.removeEventListener("dragenter", over);
-      window.removeEventListener("dragover", over);
+      window.removeEventListener("dragenter", enter);
+      window.removeEventListener("dragover", hold);
       window.removeEventListener("dragleave", leave);
       window.removeEventListener("drop", drop);
       window.clearTimeout(idle.current);

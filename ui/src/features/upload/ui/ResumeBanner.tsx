@@ -9,15 +9,18 @@ const NAMES_SHOWN = 3;
 export interface ResumeBannerProps {
   pending: readonly PendingResume[];
   onPick(): void;
+  /** Offered too when some of the files came from a folder pick or drop. */
+  onPickFolder(): void;
   onDiscard(): void;
 }
 
-export function ResumeBanner({ pending, onPick, onDiscard }: ResumeBannerProps) {
+export function ResumeBanner({ pending, onPick, onPickFolder, onDiscard }: ResumeBannerProps) {
   const { t, i18n } = useTranslation("upload");
   const locale = i18n.resolvedLanguage ?? "en";
   const remaining = pending.reduce((sum, each) => sum + Math.max(0, each.size - (Number.isFinite(each.bytesDone) ? each.bytesDone : 0)), 0);
   const names = pending.slice(0, NAMES_SHOWN).map((each) => each.name);
   const more = pending.length - names.length;
+  const fromFolder = pending.some((each) => each.relativePath.includes("/"));
   return (
     <Alert
       severity="info"
@@ -34,6 +37,11 @@ export function ResumeBanner({ pending, onPick, onDiscard }: ResumeBannerProps) 
         <Button size="small" variant="contained" onClick={onPick} data-testid="upload-resume-pick">
           {t("resume.pick")}
         </Button>
+        {fromFolder && (
+          <Button size="small" variant="outlined" onClick={onPickFolder} data-testid="upload-resume-pick-folder">
+            {t("resume.pickFolder")}
+          </Button>
+        )}
         <Button size="small" color="inherit" onClick={onDiscard} data-testid="upload-resume-discard">
           {t("resume.discard")}
         </Button>

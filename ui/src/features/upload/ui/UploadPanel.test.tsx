@@ -194,11 +194,16 @@ describe("the resume banner", () => {
     const click = vi.spyOn(HTMLInputElement.prototype, "click").mockImplementation(() => {});
     renderUpload(controller);
     const banner = screen.getByTestId("upload-resume-banner");
+    expect(screen.getByRole("region", { name: "Uploads" }).dataset.total).toBe("0");
     expect(banner.textContent).toContain("2 unfinished uploads from before");
+    expect(banner.textContent).toContain("(196 MB left)");
     expect(banner.textContent).toContain("big.mov, a.jpg");
     fireEvent.click(within(banner).getByRole("button", { name: "Select files" }));
     expect(click).toHaveBeenCalledTimes(1);
     expect((click.mock.contexts[0] as HTMLInputElement).dataset.testid).toBe("upload-input");
+    // a.jpg came from the folder "Trip": the folder can be picked again as a whole.
+    fireEvent.click(within(banner).getByRole("button", { name: "Select the folder" }));
+    expect((click.mock.contexts[1] as HTMLInputElement).dataset.testid).toBe("upload-folder-input");
     fireEvent.click(within(banner).getByRole("button", { name: "Discard" }));
     expect(controller.calls).toEqual(["forgetPending:*"]);
     expect(screen.queryByTestId("upload-resume-banner")).toBeNull();

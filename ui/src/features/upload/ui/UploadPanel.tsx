@@ -46,7 +46,7 @@ const hidden = {
 export function UploadPanel() {
   const { t, i18n } = useTranslation("upload");
   const locale = i18n.resolvedLanguage ?? "en";
-  const { controller, openFilePicker, scanning } = useUpload();
+  const { controller, openFilePicker, openFolderPicker, scanning } = useUpload();
   const snapshot = useUploadSnapshot();
   const { items, totals, pendingResume, active } = snapshot;
   const phone = useMediaQuery(PHONE_QUERY, { noSsr: true });
@@ -178,6 +178,7 @@ export function UploadPanel() {
             <ResumeBanner
               pending={pendingResume}
               onPick={openFilePicker}
+              onPickFolder={openFolderPicker}
               onDiscard={() => controller?.forgetPending()}
             />
           )}

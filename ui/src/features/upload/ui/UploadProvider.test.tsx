@@ -114,6 +114,37 @@ describe("drag and drop", () => {
     expect(await screen.findByText("1 file left out: not a photo or video")).toBeTruthy();
   });
 
+  it("hides the overlay when the drag leaves the page, counting the elements it crossed", () => {
+    renderUpload(new FakeUploadController());
+    const fire = (type: string) =>
+      act(() => {
+        window.dispatchEvent(dragEvent(type, {}));
+      });
+    fire("dragenter"); // the page
+    fire("dragenter"); // a child: entered before the parent is left
+    fire("dragleave");
+    fire("dragover");
+    expect(screen.getByTestId("upload-drop-overlay")).toBeTruthy();
+    fire("dragleave");
+    expect(screen.queryByTestId("upload-drop-overlay")).toBeNull();
+  });
+
+  it("gives up the overlay when no dragover came for a while (a drag that ended unseen)", () => {
+    vi.useFakeTimers();
+    try {
+      renderUpload(new FakeUploadController());
+      act(() => {
+        window.dispatchEvent(dragEvent("dragenter", {}));
+      });
+      act(() => vi.advanceTimersByTime(2000));
+      expect(screen.getByTestId("upload-drop-overlay")).toBeTruthy();
+      act(() => vi.advanceTimersByTime(1100));
+      expect(screen.queryByTestId("upload-drop-overlay")).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("ignores drags that carry no files (text, in-page drags)", () => {
     renderUpload(new FakeUploadController());
     const over = dragEvent("dragover", { types: ["text/plain"] });

@@ -47,7 +47,9 @@ function useController(create: () => UploadController): UploadController | null 
 export function UploadProvider({ children, createController = createUploadController }: UploadProviderProps) {
   const { t, i18n } = useTranslation("upload");
   const toast = useToast();
-  const controller = useController(createController);
+  // The first factory is kept: a parent re-rendering with a new function must not restart uploads.
+  const [create] = useState(() => createController);
+  const controller = useController(create);
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const [scanning, setScanning] = useState<number | null>(null);

@@ -9,8 +9,10 @@ const STATS = ["queued", "hashing", "uploading", "done", "duplicates", "failed"]
 export function UploadStats({ totals, active }: { totals: UploadTotals; active: boolean }) {
   const { t, i18n } = useTranslation("upload");
   const locale = i18n.resolvedLanguage ?? "en";
+  // Bytes mean something once bytes move: not for a batch of duplicates and refusals.
+  const moved = active || totals.done > 0;
   const transfer = [
-    t("bytes", { sent: formatBytes(totals.bytesSent, locale), total: formatBytes(totals.bytesTotal, locale) }),
+    moved && t("bytes", { sent: formatBytes(totals.bytesSent, locale), total: formatBytes(totals.bytesTotal, locale) }),
     active && totals.bytesPerSecond > 0 ? t("speed", { size: formatBytes(totals.bytesPerSecond, locale) }) : "",
     active && totals.etaSeconds !== null ? t("eta", { time: formatDuration(totals.etaSeconds, locale) }) : "",
   ].filter(Boolean);
@@ -35,9 +37,11 @@ export function UploadStats({ totals, active }: { totals: UploadTotals; active: 
           );
         })}
       </Box>
-      <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.75 }} data-testid="upload-transfer">
-        {transfer.join(" · ")}
-      </Typography>
+      {transfer.length > 0 && (
+        <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.75 }} data-testid="upload-transfer">
+          {transfer.join(" · ")}
+        </Typography>
+      )}
     </Box>
   );
 }

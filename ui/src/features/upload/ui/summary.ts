@@ -56,6 +56,5 @@ export function summaryText(t: TFunction<"upload">, snapshot: UploadSnapshot, lo
   if (totals.failed > 0) return t("summary.failed", counted(totals.failed));
   if (finished > 0) return t("summary.complete", counted(finished));
   if (totals.cancelled > 0) return t("summary.cancelled");
-  if (snapshot.pendingResume.length > 0) return t("summary.resume", counted(snapshot.pendingResume.length));
   return t("panel.label");
 }
