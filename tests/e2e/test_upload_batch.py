@@ -18,7 +18,7 @@ from .upload_checks import (
     assert_timeline_shows,
     shot_while_active,
 )
-from .upload_support import NetworkLog, all_assets, wait_for_counts
+from .upload_support import NetworkLog, all_assets, stage_files, wait_for_counts
 
 pytestmark = pytest.mark.e2e
 
@@ -34,12 +34,7 @@ def pick(page, paths) -> None:
 def drop(page, paths, shot=None) -> None:
     """Drop `paths` on the middle of the app as a person would: `dragenter`, `dragover` and
     `drop` events carrying a `DataTransfer` of File objects (made by a throwaway input)."""
-    page.evaluate(
-        """() => { const input = document.createElement('input');
-                   Object.assign(input, { type: 'file', multiple: true, id: 'e2e-drop-source' });
-                   input.style.display = 'none'; document.body.append(input); }"""
-    )
-    page.set_input_files("#e2e-drop-source", paths)
+    stage_files(page, paths, "e2e-drop-source")
     point = {"x": DESKTOP["width"] // 2, "y": DESKTOP["height"] // 2}
     page.evaluate(
         """async ({ x, y }) => {

@@ -1,8 +1,9 @@
-"""1,000 small files selected at once: while they are hashed, listed and uploaded the page
+"""1,000 small files selected at once: while the app hashes, lists and uploads them the page
 has no long task over 200 ms and its JS heap stays under 300 MB (issue 11, "Tests"); both
-figures are printed.
+figures are printed. The window starts when the app's picker gets the files (its change
+event); Chromium's own making of the File objects comes first and is printed beside them.
 
-Screenshot: `upload-1000-listing`, `upload-1000-done`.
+Screenshots: `upload-1000-listing`, `upload-1000-done`.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import time
 
 import pytest
 
-from .upload_support import generate_images, panel_counts
+from .upload_support import generate_images, panel_counts, stage_files
 
 pytestmark = pytest.mark.e2e
 
@@ -29,6 +30,11 @@ LONG_TASKS = """
 """
 
 
+def long_tasks(page) -> list[dict]:
+    """The long tasks that started since `window.__e2eFrom`."""
+    return page.evaluate("() => window.__e2eLongTasks.filter((t) => t.start >= window.__e2eFrom)")
+
+
 def heap_mb(cdp) -> float:
     metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
     return metrics["JSHeapUsedSize"] / 2**20
@@ -43,9 +49,24 @@ def test_1000_files_at_once_keep_the_page_responsive(uploader, tmp_path, shot, c
     cdp = page.context.new_cdp_session(page)
     cdp.send("Performance.enable")
     heap_before = heap_mb(cdp)
+    # Chromium's own making of 1,000 File objects is one long task whatever the page does (a
+    # bare input takes 200-300 ms here): it happens first, outside the measured window, and is
+    # reported. The app then gets the same FileList through its picker's change event.
     page.evaluate("() => { window.__e2eFrom = performance.now(); }")
+    staged = stage_files(page, [str(item.path) for item in files])
+    page.wait_for_timeout(300)
+    browser_ms = max((t["duration"] for t in long_tasks(page)), default=0.0)
     started = time.monotonic()
-    page.get_by_test_id("upload-input").set_input_files([str(item.path) for item in files])
+    page.evaluate(
+        """(staged) => {
+             const input = document.querySelector('[data-testid=upload-input]');
+             input.files = document.querySelector(staged).files;
+             document.querySelector(staged).remove();
+             window.__e2eFrom = performance.now();
+             input.dispatchEvent(new Event('change', { bubbles: true }));
+           }""",
+        staged,
+    )
 
     peak, shot_taken, counts = heap_before, False, {}
     while time.monotonic() - started < TIMEOUT:
@@ -64,12 +85,13 @@ def test_1000_files_at_once_keep_the_page_responsive(uploader, tmp_path, shot, c
         pytest.fail(f"1,000 files not settled in {TIMEOUT}s: {counts}")
     elapsed = time.monotonic() - started
     shot(page, "upload-1000-done")
-    tasks = page.evaluate("() => window.__e2eLongTasks.filter((t) => t.start >= window.__e2eFrom)")
+    tasks = long_tasks(page)
     longest = max((task["duration"] for task in tasks), default=0.0)
     with capsys.disabled():
         print(
             f"\n1,000 files: settled in {elapsed:.1f} s; {len(tasks)} long tasks (>50 ms), "
-            f"longest {longest:.0f} ms; JS heap {heap_before:.1f} MB before, "
+            f"longest {longest:.0f} ms (Chromium making the 1,000 File objects before: "
+            f"{browser_ms:.0f} ms); JS heap {heap_before:.1f} MB before, "
             f"peak {peak:.1f} MB (CDP JSHeapUsedSize, sampled every 250 ms)"
         )
     assert counts["done"] == FILES and counts["failed"] == 0, counts

@@ -218,6 +218,19 @@ def rows_by_phase(page) -> dict[str, list[str]]:
     return by_phase
 
 
+def stage_files(page, paths, element_id: str = "e2e-files") -> str:
+    """Have Chromium make File objects of `paths` in a hidden input outside the app (its own
+    work, one task for the lot); returns a CSS selector of that input."""
+    page.evaluate(
+        """(id) => { const input = document.createElement('input');
+                     Object.assign(input, { type: 'file', multiple: true, id });
+                     input.style.display = 'none'; document.body.append(input); }""",
+        element_id,
+    )
+    page.set_input_files(f"#{element_id}", paths)
+    return f"#{element_id}"
+
+
 # ---- the network -----------------------------------------------------------------------------
 
 
