@@ -49,20 +49,20 @@ def test_1000_files_at_once_keep_the_page_responsive(uploader, tmp_path, shot, c
     cdp = page.context.new_cdp_session(page)
     cdp.send("Performance.enable")
     heap_before = heap_mb(cdp)
-    # Chromium's own making of 1,000 File objects is one long task whatever the page does (a
-    # bare input takes 200-300 ms here): it happens first, outside the measured window, and is
-    # reported. The app then gets the same FileList through its picker's change event.
+    # Chromium makes the 1,000 File objects (on the first read of `.files`) in a hidden input
+    # first, outside the measured window; its longest task there is printed. The app then gets
+    # the same FileList through its picker's change event, in a later task.
     page.evaluate("() => { window.__e2eFrom = performance.now(); }")
     staged = stage_files(page, [str(item.path) for item in files])
     page.wait_for_timeout(300)
     browser_ms = max((t["duration"] for t in long_tasks(page)), default=0.0)
+    page.evaluate("() => { window.__e2eFrom = performance.now(); }")
     started = time.monotonic()
     page.evaluate(
         """(staged) => {
              const input = document.querySelector('[data-testid=upload-input]');
              input.files = document.querySelector(staged).files;
              document.querySelector(staged).remove();
-             window.__e2eFrom = performance.now();
              input.dispatchEvent(new Event('change', { bubbles: true }));
            }""",
         staged,

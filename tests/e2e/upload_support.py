@@ -219,8 +219,8 @@ def rows_by_phase(page) -> dict[str, list[str]]:
 
 
 def stage_files(page, paths, element_id: str = "e2e-files") -> str:
-    """Have Chromium make File objects of `paths` in a hidden input outside the app (its own
-    work, one task for the lot); returns a CSS selector of that input."""
+    """Have Chromium make File objects of `paths` in a hidden input outside the app: it makes
+    them when `.files` is first read, here in a task of its own. Returns the input's selector."""
     page.evaluate(
         """(id) => { const input = document.createElement('input');
                      Object.assign(input, { type: 'file', multiple: true, id });
@@ -228,6 +228,8 @@ def stage_files(page, paths, element_id: str = "e2e-files") -> str:
         element_id,
     )
     page.set_input_files(f"#{element_id}", paths)
+    count = page.evaluate("(id) => document.getElementById(id).files.length", element_id)
+    assert count == len(paths), f"{count} of {len(paths)} files staged"
     return f"#{element_id}"
 
 
