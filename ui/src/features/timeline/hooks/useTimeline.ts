@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useQueries, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { fetchBuckets, fetchJobs, fetchMonth, timelineKeys, type MonthColumns, type TimelineBucket } from "../api";
+import { refreshChangedMonths } from "../refresh";
 import { estimateSectionHeight, layoutSection, type LayoutOptions, type SectionLayout } from "../layout";
 import type { GridSection } from "../grid/JustifiedGrid";
 
@@ -139,7 +140,10 @@ export function useTimeline(options: LayoutOptions, wanted: readonly number[]): 
   };
 }
 
-/** Poll /jobs while any loaded asset is pending; refetch months with pending assets as work finishes. */
+/**
+ * Poll /jobs while any loaded asset is pending; as work finishes, refetch the months with
+ * pending assets, the buckets, and the months whose counts changed.
+ */
 export function usePendingRefresh(months: (MonthColumns | undefined)[]) {
   const client = useQueryClient();
   const pendingMonths = useMemo(
@@ -162,6 +166,7 @@ export function usePendingRefresh(months: (MonthColumns | undefined)[]) {
     // Work finished since the last poll (or was already done at the first one).
     const finished = before === null ? outstanding === 0 : outstanding < before;
     if (!finished) return;
-    for (const month of pendingMonths) void client.invalidateQueries({ queryKey: timelineKeys.month(month) });
+    // Processing may move an asset to another month (its EXIF date): the buckets follow too.
+    void refreshChangedMonths(client, pendingMonths);
   }, [outstanding, pendingMonths, client]);
 }
