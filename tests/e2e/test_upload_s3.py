@@ -1,7 +1,8 @@
 """The same 120-file upload from the browser into an S3 store (moto's standalone server), whose
 CORS rule for the app's origin is written by `mediabox storage setup-cors` (issue 11).
 
-Screenshot: `upload-s3-done`.
+A 40 MB file goes multipart straight to the bucket: the browser needs the parts' `ETag`,
+which the rule exposes. Screenshot: `upload-s3-done`.
 """
 
 from __future__ import annotations
@@ -18,11 +19,17 @@ from tests.support.moto_server import ACCESS_KEY_ID, REGION, SECRET_ACCESS_KEY, 
 from .conftest import stop_server
 from .upload_checks import assert_batch_settled, assert_library_holds, assert_timeline_shows
 from .upload_fixtures import start_upload_host
-from .upload_support import asset_id_of_key
+from .upload_support import (
+    NetworkLog,
+    asset_id_of_key,
+    big_jpeg,
+    wait_until_settled,
+)
 
 pytestmark = pytest.mark.e2e
 
 BUCKET = "mediabox-e2e-uploads"
+MULTIPART_SIZE = 40 * 10**6  # above the default MULTIPART_THRESHOLD_BYTES (32 MiB): 5 parts
 REFUSED_STATUS = r"the server responded with a status of (400|415)"
 
 
@@ -79,3 +86,25 @@ def test_120_files_upload_from_the_browser_into_s3(s3_host, open_uploader, media
     in_library = {asset_id: asset["sha256"] for asset_id, asset in stored.items()}
     assert in_bucket == in_library, "the bucket's originals differ from the library's assets"
     assert_timeline_shows(uploader, stored)
+
+
+def test_a_multipart_file_goes_to_the_bucket_in_parts(s3_host, open_uploader, tmp_path):
+    host, s3 = s3_host
+    uploader = open_uploader(host, "s3-multipart")
+    big = big_jpeg(tmp_path / "s3-40mb.jpg", MULTIPART_SIZE)
+    page = uploader.page
+    log = NetworkLog().attach(page)
+    page.goto("/")
+    page.get_by_test_id("upload-input").set_input_files(str(big.path))
+    counts = wait_until_settled(page, 1, 120)
+    assert counts["done"] == 1 and counts["failed"] == 0, counts
+    parts = log.part_puts()
+    assert {put.part for put in parts if put.status == 200} == set(range(1, 6)), parts
+    assert all(put.url.startswith(s3.meta.endpoint_url) for put in parts), parts[0].url
+    key = parts[0].key
+    body = s3.get_object(Bucket=BUCKET, Key=key)["Body"].read()
+    assert hashlib.sha256(body).hexdigest() == big.sha256
+    asset = uploader.api.get(
+        f"{uploader.base_url}/api/v1/assets/{asset_id_of_key(key)}", timeout=30
+    ).json()
+    assert asset["sha256"] == big.sha256 and asset["size_bytes"] == MULTIPART_SIZE, asset
