@@ -18,7 +18,8 @@ from .upload_checks import (
     assert_timeline_shows,
     shot_while_active,
 )
-from .upload_support import NetworkLog, all_assets, stage_files, wait_for_counts
+from .upload_network import NetworkLog
+from .upload_support import all_assets, stage_files, wait_for_counts
 
 pytestmark = pytest.mark.e2e
 

@@ -11,7 +11,8 @@ import re
 import pytest
 
 from .conftest import PHONE
-from .upload_support import MediaSet, generate_images, shared_media_files, wait_until_settled
+from .upload_media import MediaSet, generate_images, shared_media_files
+from .upload_support import wait_until_settled
 
 pytestmark = pytest.mark.e2e
 

@@ -12,13 +12,9 @@ import pytest
 
 from mediabox.infra.blobstore.base import plan_parts
 
-from .upload_support import (
-    NetworkLog,
-    asset_id_of_key,
-    big_jpeg,
-    stored_original_sha256,
-    wait_until_settled,
-)
+from .upload_media import big_jpeg
+from .upload_network import NetworkLog, asset_id_of_key
+from .upload_support import stored_original_sha256, wait_until_settled
 
 pytestmark = pytest.mark.e2e
 

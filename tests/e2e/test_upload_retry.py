@@ -12,15 +12,9 @@ import time
 import pytest
 
 from .upload_checks import assert_library_holds
-from .upload_support import (
-    MediaSet,
-    big_jpeg,
-    describe_put,
-    generate_images,
-    panel_counts,
-    rows_by_phase,
-    wait_for_counts,
-)
+from .upload_media import MediaSet, big_jpeg, generate_images
+from .upload_network import describe_put
+from .upload_support import panel_counts, rows_by_phase, wait_for_counts
 
 pytestmark = pytest.mark.e2e
 

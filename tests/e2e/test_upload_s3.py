@@ -19,12 +19,9 @@ from tests.support.moto_server import ACCESS_KEY_ID, REGION, SECRET_ACCESS_KEY, 
 from .conftest import stop_server
 from .upload_checks import assert_batch_settled, assert_library_holds, assert_timeline_shows
 from .upload_fixtures import start_upload_host
-from .upload_support import (
-    NetworkLog,
-    asset_id_of_key,
-    big_jpeg,
-    wait_until_settled,
-)
+from .upload_media import big_jpeg
+from .upload_network import NetworkLog, asset_id_of_key
+from .upload_support import wait_until_settled
 
 pytestmark = pytest.mark.e2e
 

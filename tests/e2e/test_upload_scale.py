@@ -12,7 +12,8 @@ import time
 
 import pytest
 
-from .upload_support import generate_images, panel_counts, stage_files
+from .upload_media import generate_images
+from .upload_support import panel_counts, stage_files
 
 pytestmark = pytest.mark.e2e
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from .upload_media import MediaSet
 from .upload_support import (
-    MediaSet,
     all_assets,
     rows_by_phase,
     scan_tiles,

@@ -19,7 +19,7 @@ import pytest
 import requests
 
 from .conftest import DESKTOP, Account, LiveServer, api_login, start_server, stop_server
-from .upload_support import MediaSet, media_set
+from .upload_media import MediaSet, media_set
 
 ADMIN_EMAIL = "upload-admin@example.com"
 ADMIN_PASSWORD = "upload-admin-password"
