@@ -217,7 +217,9 @@ def main() -> None:
         f"{args.count} JPEGs, {megabytes:.0f} MB, {pixels / args.count / 1e6:.1f} MP on average; "
         f"{os.cpu_count()} CPUs; jobs {where}; Chromium {upload_browser.CHROMIUM}"
     )
+    load_before = os.getloadavg()[0]
     browser = run_browser(paths, args.workers, embedded, args.timeout)
+    browser_load = (load_before, os.getloadavg()[0])
     b_rate, b_mbps = args.count / browser["total_s"], megabytes / browser["total_s"]
     print(
         f"browser   all done in the panel {browser['uploaded_s']:.1f} s, all thumbnails "
@@ -230,15 +232,23 @@ def main() -> None:
         f"{browser['long_tasks_over_200ms']} (longest {browser['longest_task_ms']:.0f} ms); "
         f"server peak RSS {browser['rss_server_mb']:.0f} MB"
     )
+    print("requests  " + ", ".join(f"{kind} {n}" for kind, n in browser["requests"].items()))
     if args.skip_api:
         return
+    load_before = os.getloadavg()[0]
     api = bench_ingest.run_ingest(paths, args.clients, args.workers, embedded)
+    api_load = (load_before, os.getloadavg()[0])
     a_rate, a_mbps = args.count / api["total_s"], megabytes / api["total_s"]
     print(
         f"API-only  {args.clients} clients: upload+finalize {api['uploaded_s']:.1f} s, all "
         f"thumbnails {api['total_s']:.1f} s  → {a_rate:.2f} photos/s, {a_mbps:.1f} MB/s"
     )
     print(f"ratio     browser/API {b_rate / a_rate:.2f} (target ≥ 0.8)")
+    print(
+        f"load      1-min load average before → after: browser {browser_load[0]:.1f} → "
+        f"{browser_load[1]:.1f}, API {api_load[0]:.1f} → {api_load[1]:.1f} "
+        f"(others on this machine skew the ratio when they differ)"
+    )
 
 
 if __name__ == "__main__":

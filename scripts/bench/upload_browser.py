@@ -10,15 +10,18 @@ API until every thumbnail exists) and returns:
   (`detail: {worker, bytes}`): files, MB and busy seconds; `hash_span_s`: first hash start →
   last hash end;
 - `heap_peak_mb` (sampled `performance.memory.usedJSHeapSize`), `long_tasks_over_200ms`,
-  `longest_task_ms` (PerformanceObserver "longtask").
+  `longest_task_ms` (PerformanceObserver "longtask");
+- `requests`: the page's requests by kind (API path without ids, blob GET/PUT, static).
 """
 
 from __future__ import annotations
 
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -51,6 +54,18 @@ HASH_MEASURES = """
   .filter((e) => e.name === 'mediabox:hash')
   .map((e) => ({ start: e.startTime, duration: e.duration, detail: e.detail }))
 """
+
+
+def _request_kind(method: str, url: str) -> str:
+    """A request of the page, by what it is for (the API's path without ids, or the blobs)."""
+    path = urlsplit(url).path
+    if not path.startswith("/api/v1/"):
+        return "static"
+    if path.startswith("/api/v1/blobs/"):
+        return f"blob {method}"
+    parts = [p for p in path[len("/api/v1/") :].split("/") if p]
+    named = [p if not any(ch.isdigit() for ch in p) or p == "check" else "{x}" for p in parts]
+    return f"{method} /{'/'.join(named)}"
 
 
 def _hash_figures(entries: list[dict]) -> tuple[dict, float]:
@@ -113,6 +128,8 @@ def measure(
                 raise RuntimeError(f"sign-in failed: {login.status} {login.text()}")
             page = context.new_page()
             page.add_init_script(LONG_TASKS)
+            requests = Counter()
+            page.on("request", lambda r: requests.update([_request_kind(r.method, r.url)]))
             page.goto("/")
             picker = page.get_by_test_id("upload-input")
             try:
@@ -140,4 +157,5 @@ def measure(
         "heap_peak_mb": heap_peak_mb,
         "long_tasks_over_200ms": sum(1 for d in tasks if d > 200),
         "longest_task_ms": max(tasks, default=0),
+        "requests": dict(requests.most_common()),
     }

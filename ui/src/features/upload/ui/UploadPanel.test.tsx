@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import i18n from "i18next";
 import { initI18n } from "../../../i18n";
 import type { UploadItem } from "../model";
@@ -32,6 +32,17 @@ describe("UploadPanel", () => {
   it("stays out of the way while there is nothing to show", () => {
     renderUpload(new FakeUploadController());
     expect(screen.queryByTestId("upload-panel")).toBeNull();
+  });
+
+  it("announces through a live region that was there before the panel appeared", async () => {
+    const controller = new FakeUploadController();
+    renderUpload(controller);
+    const region = screen.getByTestId("upload-announcement");
+    expect(region.getAttribute("aria-live")).toBe("polite");
+    act(() => controller.set([fakeItem("a", { phase: "done" })]));
+    expect(screen.getByTestId("upload-panel")).toBeTruthy();
+    expect(screen.getByTestId("upload-announcement")).toBe(region);
+    await waitFor(() => expect(region.textContent).toBe("1 file uploaded"));
   });
 
   it("mirrors the counts in its data attributes and keeps them current", () => {

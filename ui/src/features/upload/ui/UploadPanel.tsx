@@ -84,7 +84,21 @@ export function UploadPanel() {
   const reopened = closedWith !== null && lastId !== undefined && !closedWith.has(lastId);
   const hasContent = items.length > 0 || pendingResume.length > 0;
   const visible = scanning !== null || reopened || (closedWith === null && hasContent);
-  if (!visible) return null;
+  // The live region outlives the panel: screen readers announce changes of a region that was
+  // already there, not the text of one that just appeared.
+  const liveRegion = (
+    <Box role="status" aria-live="polite" sx={hidden} data-testid="upload-announcement">
+      {announcement}
+    </Box>
+  );
+  if (!visible) {
+    return (
+      <>
+        {liveRegion}
+        {null}
+      </>
+    );
+  }
 
   const close = () => {
     controller?.clearFinished();
@@ -95,150 +109,150 @@ export function UploadPanel() {
   const overall = totals.bytesTotal > 0 ? percent(totals.bytesSent, totals.bytesTotal) : active ? undefined : 100;
 
   return (
-    <Paper
-      component="section"
-      role="region"
-      aria-labelledby={headingId}
-      elevation={8}
-      data-testid="upload-panel"
-      data-total={totals.total}
-      data-done={finished}
-      data-uploaded={totals.done}
-      data-duplicates={totals.duplicates}
-      data-failed={totals.failed}
-      data-active={active ? "true" : "false"}
-      data-collapsed={collapsed ? "true" : "false"}
-      sx={{
-        position: "fixed",
-        zIndex: (theme) => theme.zIndex.snackbar - 1,
-        overflow: "hidden",
-        display: "flex",
-        flexDirection: "column",
-        ...(phone
-          ? { left: 0, right: 0, bottom: 0, borderRadius: "16px 16px 0 0", maxHeight: "80dvh" }
-          : { right: 16, bottom: 16, width: 420, borderRadius: 3, maxHeight: "calc(100dvh - 96px)" }),
-      }}
-    >
-      <Box sx={{ display: "flex", alignItems: "center", gap: 1, pl: 2, pr: 1, py: 1, minHeight: 56 }}>
-        <CloudUploadOutlined color={totals.failed > 0 && !active ? "error" : "primary"} aria-hidden />
-        <Box sx={{ flex: 1, minWidth: 0 }}>
-          <Typography
-            id={headingId}
-            component="h2"
-            variant="subtitle1"
-            sx={{
-              fontWeight: 600,
-              lineHeight: 1.3,
-              display: "-webkit-box",
-              WebkitLineClamp: 2,
-              WebkitBoxOrient: "vertical",
-              overflow: "hidden",
-            }}
-          >
-            {summary}
-          </Typography>
-          {(scanning !== null || (collapsed && active)) && (
-            <Typography variant="caption" color="text.secondary" noWrap component="p">
-              {scanning !== null
-                ? t("reading", { count: scanning, n: formatCount(scanning, locale) })
-                : t("percentDone", { percent: overall ?? 0 })}
+    <>
+      {liveRegion}
+      <Paper
+        component="section"
+        role="region"
+        aria-labelledby={headingId}
+        elevation={8}
+        data-testid="upload-panel"
+        data-total={totals.total}
+        data-done={finished}
+        data-uploaded={totals.done}
+        data-duplicates={totals.duplicates}
+        data-failed={totals.failed}
+        data-active={active ? "true" : "false"}
+        data-collapsed={collapsed ? "true" : "false"}
+        sx={{
+          position: "fixed",
+          zIndex: (theme) => theme.zIndex.snackbar - 1,
+          overflow: "hidden",
+          display: "flex",
+          flexDirection: "column",
+          ...(phone
+            ? { left: 0, right: 0, bottom: 0, borderRadius: "16px 16px 0 0", maxHeight: "80dvh" }
+            : { right: 16, bottom: 16, width: 420, borderRadius: 3, maxHeight: "calc(100dvh - 96px)" }),
+        }}
+      >
+        <Box sx={{ display: "flex", alignItems: "center", gap: 1, pl: 2, pr: 1, py: 1, minHeight: 56 }}>
+          <CloudUploadOutlined color={totals.failed > 0 && !active ? "error" : "primary"} aria-hidden />
+          <Box sx={{ flex: 1, minWidth: 0 }}>
+            <Typography
+              id={headingId}
+              component="h2"
+              variant="subtitle1"
+              sx={{
+                fontWeight: 600,
+                lineHeight: 1.3,
+                display: "-webkit-box",
+                WebkitLineClamp: 2,
+                WebkitBoxOrient: "vertical",
+                overflow: "hidden",
+              }}
+            >
+              {summary}
             </Typography>
-          )}
-        </Box>
-        <Tooltip title={collapsed ? t("panel.expand") : t("panel.collapse")}>
-          <IconButton
-            aria-label={collapsed ? t("panel.expand") : t("panel.collapse")}
-            aria-expanded={!collapsed}
-            onClick={() => setCollapsed((value) => !value)}
-            data-testid="upload-collapse"
-          >
-            {collapsed ? <ExpandLess /> : <ExpandMore />}
-          </IconButton>
-        </Tooltip>
-        {!active && scanning === null && (
-          <Tooltip title={t("panel.close")}>
-            <IconButton aria-label={t("panel.close")} onClick={close} data-testid="upload-close">
-              <Close />
+            {(scanning !== null || (collapsed && active)) && (
+              <Typography variant="caption" color="text.secondary" noWrap component="p">
+                {scanning !== null
+                  ? t("reading", { count: scanning, n: formatCount(scanning, locale) })
+                  : t("percentDone", { percent: overall ?? 0 })}
+              </Typography>
+            )}
+          </Box>
+          <Tooltip title={collapsed ? t("panel.expand") : t("panel.collapse")}>
+            <IconButton
+              aria-label={collapsed ? t("panel.expand") : t("panel.collapse")}
+              aria-expanded={!collapsed}
+              onClick={() => setCollapsed((value) => !value)}
+              data-testid="upload-collapse"
+            >
+              {collapsed ? <ExpandLess /> : <ExpandMore />}
             </IconButton>
           </Tooltip>
-        )}
-      </Box>
-      {totals.total > 0 && (
-        <LinearProgress
-          variant={overall === undefined ? "indeterminate" : "determinate"}
-          value={overall}
-          color={totals.failed > 0 && !active ? "error" : "primary"}
-          aria-label={t("overallProgress")}
-          sx={{ height: 4 }}
-        />
-      )}
-      {!collapsed && (
-        <Box sx={{ display: "flex", flexDirection: "column", minHeight: 0, overflowY: "auto" }}>
-          {pendingResume.length > 0 && (
-            <ResumeBanner
-              pending={pendingResume}
-              onPick={openFilePicker}
-              onPickFolder={openFolderPicker}
-              onDiscard={() => controller?.forgetPending()}
-            />
-          )}
-          {totals.total > 0 && <UploadStats totals={totals} active={active} />}
-          {showFilter && (
-            <Box role="group" aria-label={t("filter.label")} sx={{ display: "flex", gap: 0.75, px: 2, pb: 1, flexWrap: "wrap" }}>
-              {FILTERS.filter((each) => each === "all" || counts[each] > 0).map((each) => (
-                <Chip
-                  key={each}
-                  size="small"
-                  label={`${t(`filter.${each}`)} ${formatCount(counts[each], locale)}`}
-                  color={each === "failed" ? "error" : "default"}
-                  variant={shownFilter === each ? "filled" : "outlined"}
-                  aria-pressed={shownFilter === each}
-                  onClick={() => setFilter(each)}
-                  data-testid={`upload-filter-${each}`}
-                />
-              ))}
-            </Box>
-          )}
-          {items.length > 0 && (
-            <Box sx={{ borderTop: 1, borderColor: "divider" }}>
-              <UploadList
-                items={shown}
-                onRetry={retry}
-                onCancel={cancel}
-                maxHeight={phone ? ROW_HEIGHT * 4.5 : undefined}
-              />
-            </Box>
-          )}
-          {(counts.retryable > 0 || active || counts.finished > 0) && (
-            <Box sx={{ display: "flex", gap: 1, px: 1.5, py: 1, flexWrap: "wrap", borderTop: 1, borderColor: "divider" }}>
-              {counts.retryable > 0 && (
-                <Button size="small" onClick={() => controller?.retryAllFailed()} data-testid="upload-retry-all">
-                  {t("retryAll")}
-                </Button>
-              )}
-              {active && (
-                <Button size="small" color="inherit" onClick={() => controller?.cancelAll()} data-testid="upload-cancel-all">
-                  {t("cancelAll")}
-                </Button>
-              )}
-              <Box sx={{ flex: 1 }} />
-              {counts.finished > 0 && (
-                <Button
-                  size="small"
-                  color="inherit"
-                  onClick={() => controller?.clearFinished()}
-                  data-testid="upload-clear-finished"
-                >
-                  {t("clearFinished")}
-                </Button>
-              )}
-            </Box>
+          {!active && scanning === null && (
+            <Tooltip title={t("panel.close")}>
+              <IconButton aria-label={t("panel.close")} onClick={close} data-testid="upload-close">
+                <Close />
+              </IconButton>
+            </Tooltip>
           )}
         </Box>
-      )}
-      <Box role="status" aria-live="polite" sx={hidden}>
-        {announcement}
-      </Box>
-    </Paper>
+        {totals.total > 0 && (
+          <LinearProgress
+            variant={overall === undefined ? "indeterminate" : "determinate"}
+            value={overall}
+            color={totals.failed > 0 && !active ? "error" : "primary"}
+            aria-label={t("overallProgress")}
+            sx={{ height: 4 }}
+          />
+        )}
+        {!collapsed && (
+          <Box sx={{ display: "flex", flexDirection: "column", minHeight: 0, overflowY: "auto" }}>
+            {pendingResume.length > 0 && (
+              <ResumeBanner
+                pending={pendingResume}
+                onPick={openFilePicker}
+                onPickFolder={openFolderPicker}
+                onDiscard={() => controller?.forgetPending()}
+              />
+            )}
+            {totals.total > 0 && <UploadStats totals={totals} active={active} />}
+            {showFilter && (
+              <Box role="group" aria-label={t("filter.label")} sx={{ display: "flex", gap: 0.75, px: 2, pb: 1, flexWrap: "wrap" }}>
+                {FILTERS.filter((each) => each === "all" || counts[each] > 0).map((each) => (
+                  <Chip
+                    key={each}
+                    size="small"
+                    label={`${t(`filter.${each}`)} ${formatCount(counts[each], locale)}`}
+                    color={each === "failed" ? "error" : "default"}
+                    variant={shownFilter === each ? "filled" : "outlined"}
+                    aria-pressed={shownFilter === each}
+                    onClick={() => setFilter(each)}
+                    data-testid={`upload-filter-${each}`}
+                  />
+                ))}
+              </Box>
+            )}
+            {items.length > 0 && (
+              <Box sx={{ borderTop: 1, borderColor: "divider" }}>
+                <UploadList
+                  items={shown}
+                  onRetry={retry}
+                  onCancel={cancel}
+                  maxHeight={phone ? ROW_HEIGHT * 4.5 : undefined}
+                />
+              </Box>
+            )}
+            {(counts.retryable > 0 || active || counts.finished > 0) && (
+              <Box sx={{ display: "flex", gap: 1, px: 1.5, py: 1, flexWrap: "wrap", borderTop: 1, borderColor: "divider" }}>
+                {counts.retryable > 0 && (
+                  <Button size="small" onClick={() => controller?.retryAllFailed()} data-testid="upload-retry-all">
+                    {t("retryAll")}
+                  </Button>
+                )}
+                {active && (
+                  <Button size="small" color="inherit" onClick={() => controller?.cancelAll()} data-testid="upload-cancel-all">
+                    {t("cancelAll")}
+                  </Button>
+                )}
+                <Box sx={{ flex: 1 }} />
+                {counts.finished > 0 && (
+                  <Button
+                    size="small"
+                    color="inherit"
+                    onClick={() => controller?.clearFinished()}
+                    data-testid="upload-clear-finished"
+                  >
+                    {t("clearFinished")}
+                  </Button>
+                )}
+              </Box>
+            )}
+          </Box>
+        )}
+      </Paper>
+    </>
   );
 }
