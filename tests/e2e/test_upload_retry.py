@@ -1,6 +1,6 @@
-"""Every 10th single and part PUT answers 503 on every attempt, so the engine's own retries
-cannot save those files and they end failed; once the store recovers, "retry all failed"
-brings every file home (issue 11, "Tests").
+"""Every 10th single PUT and every 10th part answer 503 on every attempt, so the engine's own
+retries cannot save those files and they end failed; once the store recovers, "retry all
+failed" brings every file home (issue 11, "Tests").
 
 Screenshots: `upload-panel-failed`, `upload-panel-retried`.
 """
@@ -19,13 +19,17 @@ from .upload_support import panel_counts, rows_by_phase, wait_for_counts
 pytestmark = pytest.mark.e2e
 
 SMALL_FILES = 40
-MULTIPART_SIZE = 40 * 10**6  # above the default MULTIPART_THRESHOLD_BYTES (32 MiB): 5 parts
+# Above the default MULTIPART_THRESHOLD_BYTES (32 MiB): four 8 MiB parts and a 4 KiB fifth.
+MULTIPART_SIZE = 4 * 8 * 1024**2 + 4096
 FAIL_EVERY = 10
+# Parts 5, 15, 25… fail: here the small last part, whose every refused attempt Playwright
+# intercepts with its body (an 8 MiB one would cost a second each on this machine).
+FAILING_PART = 5
 
 
 class FailingStore:
-    """A `page.route` handler: the 1st, 11th, 21st… distinct single-PUT target and part-PUT
-    target (object key + part number) answer 503 on every attempt while `failing` is set."""
+    """A `page.route` handler: the 1st, 11th, 21st… file sent in a single PUT, and parts 5, 15,
+    25… of multipart files, answer 503 on every attempt while `failing` is set."""
 
     def __init__(self) -> None:
         self.failing = True
@@ -44,7 +48,11 @@ class FailingStore:
             kind = "single" if put.part is None else "part"
             self.order[target] = self.seen[kind]
             self.seen[kind] += 1
-        if self.failing and self.order[target] % FAIL_EVERY == 0:
+        if put.part is None:
+            refuse = self.order[target] % FAIL_EVERY == 0
+        else:
+            refuse = put.part % FAIL_EVERY == FAILING_PART % FAIL_EVERY
+        if self.failing and refuse:
             self.refused.add(target)
             self.attempts += 1
             route.fulfill(
@@ -63,7 +71,7 @@ class FailingStore:
 @pytest.fixture
 def flaky_media(tmp_path) -> MediaSet:
     files = generate_images(tmp_path, SMALL_FILES, prefix="flaky")
-    return MediaSet([*files, big_jpeg(tmp_path / "flaky-40mb.jpg", MULTIPART_SIZE)])
+    return MediaSet([*files, big_jpeg(tmp_path / "flaky-32mb.jpg", MULTIPART_SIZE)])
 
 
 @pytest.mark.allow_console(r"the server responded with a status of 503")
@@ -87,12 +95,15 @@ def test_retry_all_failed_clears_the_files_a_failing_store_refused(uploader, fla
             pytest.fail(f"files unsettled while the store fails: {counts}, {store.seen}")
         others_done = counts.get("done") == total - len(store.failed_files)
         if store.seen["single"] == SMALL_FILES and others_done:
-            page.clock.fast_forward(15_000)
-        page.wait_for_timeout(150)
+            for _ in range(4):  # each jump lets every waiting retry go once
+                page.clock.fast_forward(15_000)
+                page.wait_for_timeout(60)
+        else:
+            page.wait_for_timeout(150)
     shot(page, "upload-panel-failed")
     expected_failed = len(store.failed_files)
     assert store.seen["single"] == SMALL_FILES, store.seen
-    assert any(part is not None for _key, part in store.refused), "no part PUT was refused"
+    assert {part for _key, part in store.refused} == {None, FAILING_PART}, store.refused
     assert expected_failed == SMALL_FILES // FAIL_EVERY + 1, store.refused
     assert store.attempts > len(store.refused), "the engine never retried a refused PUT"
     assert counts["failed"] == expected_failed, (counts, sorted(store.failed_files))
