@@ -1,5 +1,5 @@
-"""A 300 MB file goes multipart, the page is reloaded half-way, and re-selecting the file
-resumes it from the parts the server already holds (issue 11, "Tests").
+"""A 300 MB file goes multipart, the page (which warns before it is left) is reloaded half-way,
+and re-selecting the file resumes it from the parts the server already holds (issue 11).
 
 Screenshot: `upload-resume-banner` (after the reload, before the file is picked again).
 """
@@ -20,6 +20,14 @@ pytestmark = pytest.mark.e2e
 
 BIG_SIZE = 300 * 10**6
 PARTS_BEFORE_RELOAD = 3
+
+
+def asks_before_leaving(page) -> bool:
+    """Whether the page's beforeunload handlers would ask the person to stay."""
+    return page.evaluate(
+        """() => { const event = new Event('beforeunload', { cancelable: true });
+                   window.dispatchEvent(event); return event.defaultPrevented; }"""
+    )
 
 
 @pytest.fixture
@@ -43,6 +51,7 @@ def test_a_300mb_upload_resumes_after_a_reload_from_its_stored_parts(uploader, b
             pytest.fail(f"{PARTS_BEFORE_RELOAD} parts not stored in 120s: {log.puts[:10]}")
         page.wait_for_timeout(25)
     in_flight_at_reload = log.in_flight_parts
+    assert asks_before_leaving(page), "no beforeunload warning while the upload runs"
     page.reload()
     first = list(log.puts)
     assert first and all(put.part is not None for put in first), "the file did not go multipart"
@@ -59,6 +68,7 @@ def test_a_300mb_upload_resumes_after_a_reload_from_its_stored_parts(uploader, b
     counts = wait_until_settled(page, 1, 240)
     assert counts["done"] == 1 and counts["failed"] == 0, counts
     assert banner.count() == 0 or not banner.is_visible(), "the banner stays after the resume"
+    assert not asks_before_leaving(page), "a beforeunload warning with nothing left to send"
 
     assert log.calls("GET", f"/uploads/{asset_id}"), "the resume never listed the stored parts"
     second = log.puts[len(first) :]
