@@ -14,6 +14,8 @@ Debian's Chromium through Playwright.
 - `open_page(server, viewport=DESKTOP, account=None)`: the same for any server.
 - `shot(page, name)`: saves `name.png` under `E2E_SHOTS_DIR` (default `.build/e2e-shots`);
   the folder is printed at the end of the session.
+- The upload tests' `upload_server`, `uploader`, `open_uploader` and `media_120` live in
+  `upload_fixtures.py` (imported at the end of this file).
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import boto3
 import pytest
+import requests
 
 from tests.support.moto_server import ACCESS_KEY_ID, REGION, SECRET_ACCESS_KEY, moto_server
 
@@ -28,6 +29,19 @@ pytestmark = pytest.mark.e2e
 BUCKET = "mediabox-e2e-uploads"
 MULTIPART_SIZE = 40 * 10**6  # above the default MULTIPART_THRESHOLD_BYTES (32 MiB): 5 parts
 REFUSED_STATUS = r"the server responded with a status of (400|415)"
+
+
+def preflight(endpoint: str, origin: str) -> requests.Response:
+    """The CORS preflight a browser on `origin` sends before PUTting to the bucket."""
+    return requests.options(
+        f"{endpoint}/{BUCKET}/u/preflight.jpg",
+        headers={
+            "Origin": origin,
+            "Access-Control-Request-Method": "PUT",
+            "Access-Control-Request-Headers": "content-type",
+        },
+        timeout=30,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +71,9 @@ def s3_host():
                 assert origin in done.stdout, done.stdout
                 rule = s3.get_bucket_cors(Bucket=BUCKET)["CORSRules"][0]
                 assert rule["AllowedOrigins"] == [origin] and "PUT" in rule["AllowedMethods"]
+                # moto allows every origin until a bucket has a rule; from now on the rule rules.
+                assert preflight(moto.endpoint_url, origin).status_code == 200
+                assert preflight(moto.endpoint_url, "http://elsewhere.example").status_code == 403
                 yield host, s3
             finally:
                 stop_server(host.server)
