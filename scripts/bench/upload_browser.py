@@ -12,6 +12,7 @@ API until every thumbnail exists) and returns:
 - `heap_peak_mb` (sampled `performance.memory.usedJSHeapSize`), `long_tasks_over_200ms`,
   `longest_task_ms` (PerformanceObserver "longtask");
 - `requests`: the page's requests by kind (API path without ids, blob GET/PUT, static).
+The page at the end is saved as `.build/shots/bench-upload-done.png`.
 """
 
 from __future__ import annotations
@@ -132,10 +133,10 @@ def measure(
             page.on("request", lambda r: requests.update([_request_kind(r.method, r.url)]))
             page.goto("/")
             picker = page.get_by_test_id("upload-input")
+            SHOT.parent.mkdir(parents=True, exist_ok=True)
             try:
                 picker.wait_for(state="attached", timeout=60_000)
             except Exception:
-                SHOT.parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=SHOT)
                 raise SystemExit(f"no upload-input on the page; see {SHOT}") from None
             page.evaluate("() => { window.__longTasks && (window.__longTasks.length = 0); }")
@@ -145,6 +146,7 @@ def measure(
             uploaded = time.perf_counter() - started
             until_processed()
             total = time.perf_counter() - started
+            page.screenshot(path=SHOT.with_name("bench-upload-done.png"))
             workers, span = _hash_figures(page.evaluate(HASH_MEASURES))
             tasks = page.evaluate("() => window.__longTasks") or []
         finally:

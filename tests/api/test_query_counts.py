@@ -139,3 +139,15 @@ def test_create_costs_the_same_with_ten_or_three_hundred_assets(local_library):
     many = create("another new one")
     assert len(few) == len(many), (few, many)
     assert len(many) <= 3, many  # the session and user, the sha256 lookup, the insert
+
+
+def test_job_counts_cost_the_same_with_ten_or_three_hundred_assets(local_library):
+    """The web app polls GET /jobs while a drop is processed."""
+    lib = local_library
+    insert_assets(lib.app, _owner(lib), SMALL, processing_state="pending")
+    few = _statements(lib, "GET", "/jobs")
+    insert_assets(lib.app, _owner(lib), LARGE - SMALL, processing_state="running")
+    many = _statements(lib, "GET", "/jobs")
+    assert lib.api("GET", "/jobs").json["running"] == LARGE - SMALL
+    assert len(few) == len(many), (few, many)
+    assert len(_asset_selects(many)) == 1, many

@@ -281,6 +281,15 @@ describe("UploadEngine", () => {
     expect(engine.getSnapshot().items.map((i) => i.name)).toEqual(Array.from({ length: 150 }, (_, n) => `s${n}.jpg`));
   });
 
+  it("uploads without resume when IndexedDB never answers", async () => {
+    const store = new MemoryResumeStore();
+    store.all = () => new Promise(() => undefined);
+    const { transport } = setup({ store });
+    engine!.addFiles([{ file: file("a"), relativePath: "" }]);
+    await new Promise((resolve) => setTimeout(resolve, 3100));
+    await until(() => transport.inFlight.length === 1, "in flight without the store");
+  }, 10_000);
+
   it("publishes throttled snapshots under a stream of progress", async () => {
     const { transport, engine } = setup({ threshold: 10_000_000 });
     let published = 0;

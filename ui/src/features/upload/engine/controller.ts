@@ -48,6 +48,7 @@ interface Work {
 
 const FINISHED = new Set(["done", "duplicate", "cancelled"]);
 const INTAKE_SLICE_MS = 30;
+const STORE_TIMEOUT_MS = 3000;
 
 export class UploadEngine implements UploadController {
   private readonly items = new ItemList();
@@ -78,13 +79,17 @@ export class UploadEngine implements UploadController {
     this.transport = deps.transport(this.transportEvents());
     this.publishSoon = throttle(() => this.publish(), deps.publishIntervalMs, this.now);
     this.snapshot = this.buildSnapshot();
-    this.ready = deps.store
-      .all()
+    // Without IndexedDB (private mode, blocked) uploads still work; only resume does not.
+    const stored = Promise.race([
+      deps.store.all(),
+      new Promise<ResumeRecord[]>((resolve) => setTimeout(() => resolve([]), STORE_TIMEOUT_MS)),
+    ]);
+    this.ready = stored
       .then((records) => {
         for (const record of records) this.pending.set(record.fingerprint, record);
         this.pendingChanged();
       })
-      .catch(() => undefined); // no IndexedDB (private mode): uploads work, resume does not
+      .catch(() => undefined);
   }
 
   addFiles(files: readonly FileWithPath[]): void {

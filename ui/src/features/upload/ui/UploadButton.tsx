@@ -9,7 +9,7 @@ import { useUpload } from "./context";
 
 export function UploadButton({ compact }: { compact: boolean }) {
   const { t } = useTranslation("upload");
-  const { openFilePicker, openFolderPicker } = useUpload();
+  const { openFilePicker, openFolderPicker, uploadButton } = useUpload();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const close = () => setAnchor(null);
   const open = (event: React.MouseEvent<HTMLElement>) => setAnchor(event.currentTarget);
@@ -17,6 +17,7 @@ export function UploadButton({ compact }: { compact: boolean }) {
     "aria-haspopup": "menu" as const,
     "aria-expanded": anchor ? ("true" as const) : undefined,
     "data-testid": "upload-button",
+    ref: uploadButton,
     onClick: open,
   };
   return (

@@ -5,6 +5,7 @@ import { initI18n } from "../../../i18n";
 import type { UploadItem } from "../model";
 import { FakeUploadController, fakeItem } from "./fakeController";
 import { giveElementsABox, renderUpload } from "./testing";
+import { UploadButton } from "./UploadButton";
 
 beforeAll(() => {
   initI18n();
@@ -145,6 +146,17 @@ describe("UploadPanel", () => {
     // A new file brings the panel back.
     act(() => controller.addFiles([{ file: new File(["x"], "new.jpg"), relativePath: "new.jpg" }]));
     expect(panel().dataset.total).toBe("1");
+  });
+
+  it("collapses on Escape and gives focus back to the Upload button when closed", () => {
+    const controller = new FakeUploadController([fakeItem("a", { phase: "done" })]);
+    renderUpload(controller, <UploadButton compact />);
+    fireEvent.keyDown(screen.getByTestId("upload-close"), { key: "Escape" });
+    expect(panel().dataset.collapsed).toBe("true");
+    screen.getByTestId("upload-close").focus();
+    fireEvent.click(screen.getByTestId("upload-close"));
+    expect(screen.queryByTestId("upload-panel")).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Upload" }));
   });
 
   it("shows totals, bytes, speed and time left", () => {

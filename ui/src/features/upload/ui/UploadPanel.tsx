@@ -46,7 +46,7 @@ const hidden = {
 export function UploadPanel() {
   const { t, i18n } = useTranslation("upload");
   const locale = i18n.resolvedLanguage ?? "en";
-  const { controller, openFilePicker, openFolderPicker, scanning } = useUpload();
+  const { controller, openFilePicker, openFolderPicker, scanning, uploadButton } = useUpload();
   const snapshot = useUploadSnapshot();
   const { items, totals, pendingResume, active } = snapshot;
   const phone = useMediaQuery(PHONE_QUERY, { noSsr: true });
@@ -104,6 +104,14 @@ export function UploadPanel() {
     controller?.clearFinished();
     setClosedWith(new Set(items.map((item) => item.id)));
     setFilter("all");
+    // The panel goes: focus must not fall back to the page's start.
+    uploadButton.current?.focus();
+  };
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.key === "Escape" && !collapsed) {
+      event.stopPropagation();
+      setCollapsed(true);
+    }
   };
   const finished = totals.done + totals.duplicates;
   const overall = totals.bytesTotal > 0 ? percent(totals.bytesSent, totals.bytesTotal) : active ? undefined : 100;
@@ -124,6 +132,7 @@ export function UploadPanel() {
         data-failed={totals.failed}
         data-active={active ? "true" : "false"}
         data-collapsed={collapsed ? "true" : "false"}
+        onKeyDown={onKeyDown}
         sx={{
           position: "fixed",
           zIndex: (theme) => theme.zIndex.snackbar - 1,

@@ -52,6 +52,7 @@ export function UploadProvider({ children, createController = createUploadContro
   const controller = useController(create);
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
+  const uploadButton = useRef<HTMLButtonElement>(null);
   const [scanning, setScanning] = useState<number | null>(null);
 
   const addFiles = useCallback(
@@ -91,6 +92,7 @@ export function UploadProvider({ children, createController = createUploadContro
       acceptsDrops: !desktopHandlesDrops(),
       openFilePicker: () => fileInput.current?.click(),
       openFolderPicker: () => folderInput.current?.click(),
+      uploadButton,
     }),
     [controller, addFiles, addDrop, scanning],
   );

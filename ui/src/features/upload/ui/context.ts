@@ -1,5 +1,5 @@
 /** The upload context and the hooks pages and the panel read it through. */
-import { createContext, useContext, useMemo, useSyncExternalStore } from "react";
+import { createContext, useContext, useMemo, useSyncExternalStore, type RefObject } from "react";
 import type { FileWithPath, UploadController, UploadSnapshot } from "../model";
 
 /** What the signed-in app can do with uploads: the engine plus the ways files come in. */
@@ -15,6 +15,8 @@ export interface UploadUi {
   /** Handles a drop on the page (folders walked); false when the page does not take drops. */
   acceptsDrops: boolean;
   addDrop(data: DataTransfer): void;
+  /** The app bar's Upload button, where focus goes back when the panel is closed. */
+  uploadButton: RefObject<HTMLButtonElement | null>;
 }
 
 export const UploadContext = createContext<UploadUi | null>(null);
