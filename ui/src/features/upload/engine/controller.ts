@@ -13,9 +13,9 @@ import type {
 } from "../model";
 import { CheckBatcher } from "./checkBatcher";
 import { toUploadError } from "./errors";
-import { contentTypeOf, fingerprintOf } from "./fingerprint";
+import { contentTypeOf, createRequestOf, fingerprintOf } from "./fingerprint";
 import type { HashPool } from "./hashPool";
-import { toPendingResume, withPartDone, type ResumeRecord, type ResumeStore } from "./resumeStore";
+import { newResumeRecord, toPendingResume, withPartDone, type ResumeRecord, type ResumeStore } from "./resumeStore";
 import { backoffDelay, isAbort, isRetryable, sleep, statusOf, type RetryPolicy } from "./retry";
 import { etaSeconds, SpeedMeter } from "./speed";
 import { computeTotals, Fifo, isActivePhase, ItemList } from "./state";
@@ -43,7 +43,8 @@ interface Work {
   record?: ResumeRecord;
   /** Bumped by cancel and retry: continuations of an older run see it changed and stop. */
   run: number;
-  abort: AbortController;
+  /** Made when the file starts hashing or uploading (aborting costs an exception each). */
+  abort: AbortController | null;
 }
 
 const FINISHED = new Set(["done", "duplicate", "cancelled"]);
@@ -115,7 +116,7 @@ export class UploadEngine implements UploadController {
       const { name, size, lastModified } = file;
       this.items.add({ id, name, relativePath: relativePath || name, size, phase: "queued", bytesSent: 0 });
       const fingerprint = fingerprintOf({ name, size, lastModified });
-      this.work.set(id, { file, fingerprint, run: 0, abort: new AbortController() });
+      this.work.set(id, { file, fingerprint, run: 0, abort: null });
       ids.push(id);
     }
     if (this.intake.length > 0) setTimeout(() => this.takeIn(), 0);
@@ -187,7 +188,7 @@ export class UploadEngine implements UploadController {
 
   dispose(): void {
     this.disposed = true;
-    for (const work of this.work.values()) work.abort.abort();
+    for (const work of this.work.values()) work.abort?.abort();
     this.publishSoon.cancel();
     this.batcher.dispose();
     this.deps.pool.dispose();
@@ -232,7 +233,7 @@ export class UploadEngine implements UploadController {
     const run = work.run;
     this.set(id, { phase: "hashing" });
     try {
-      const sha256 = await this.deps.pool.hash(work.file, work.abort.signal);
+      const sha256 = await this.deps.pool.hash(work.file, signalOf(work));
       if (work.run !== run) return;
       work.sha256 = sha256;
       this.set(id, { phase: "checking" });
@@ -256,13 +257,13 @@ export class UploadEngine implements UploadController {
 
   private async upload(id: string, work: Work): Promise<void> {
     const run = work.run;
-    const signal = work.abort.signal;
+    const signal = signalOf(work);
     const stale = () => work.run !== run;
     this.set(id, { phase: "uploading", error: undefined });
     let restarted = false;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const answer = await this.deps.api.create(this.createRequest(work), signal);
+        const answer = await this.deps.api.create(createRequestOf(work.file, work.sha256), signal);
         if (stale()) {
           if (!answer.duplicate) this.deps.api.abort(answer.asset_id).catch(() => undefined);
           return;
@@ -307,19 +308,8 @@ export class UploadEngine implements UploadController {
     }
   }
 
-  private createRequest(work: Work) {
-    const { file } = work;
-    return {
-      filename: file.name,
-      content_type: contentTypeOf(file),
-      size_bytes: file.size,
-      sha256: work.sha256 ?? null,
-      file_modified_at: file.lastModified ? new Date(file.lastModified).toISOString() : null,
-    };
-  }
-
   private async refreshSinglePlan(work: Work, signal: AbortSignal): Promise<SinglePlan> {
-    const answer = await this.deps.api.create(this.createRequest(work), signal);
+    const answer = await this.deps.api.create(createRequestOf(work.file, work.sha256), signal);
     if (answer.upload?.type !== "single") throw new Error("The upload plan changed.");
     return answer.upload;
   }
@@ -328,22 +318,8 @@ export class UploadEngine implements UploadController {
   private async remember(id: string, work: Work, answer: CreateAnswer): Promise<void> {
     this.set(id, { assetId: answer.asset_id });
     if (work.record?.assetId === answer.asset_id || !work.sha256 || !answer.upload) return;
-    const { file } = work;
-    const item = this.items.get(id)!;
-    work.record = {
-      fingerprint: work.fingerprint,
-      name: file.name,
-      relativePath: item.relativePath,
-      size: file.size,
-      lastModified: file.lastModified,
-      sha256: work.sha256,
-      assetId: answer.asset_id,
-      type: answer.upload.type,
-      partSize: answer.upload.type === "multipart" ? answer.upload.part_size : null,
-      partsDone: [],
-      bytesDone: 0,
-      updatedAt: Date.now(),
-    };
+    const relativePath = this.items.get(id)!.relativePath;
+    work.record = newResumeRecord(work.file, work.fingerprint, relativePath, work.sha256, answer.asset_id, answer.upload);
     await this.deps.store.put(work.record).catch(() => undefined);
   }
 
@@ -386,8 +362,8 @@ export class UploadEngine implements UploadController {
 
   private restart(id: string, work: Work): void {
     work.run += 1;
-    work.abort.abort();
-    work.abort = new AbortController();
+    work.abort?.abort();
+    work.abort = null;
     this.transport.abort(id);
   }
 
@@ -428,4 +404,9 @@ export class UploadEngine implements UploadController {
       this.ticker = null;
     }
   }
+}
+
+function signalOf(work: Work): AbortSignal {
+  work.abort ??= new AbortController();
+  return work.abort.signal;
 }

@@ -32,3 +32,14 @@ export function contentTypeOf(file: Pick<File, "name" | "type">): string {
   const extension = file.name.includes(".") ? file.name.split(".").pop()!.toLowerCase() : "";
   return TYPES_BY_EXTENSION[extension] ?? "application/octet-stream";
 }
+
+/** The body of `POST /uploads/create` for a file (and its sha256 once known). */
+export function createRequestOf(file: File, sha256: string | undefined) {
+  return {
+    filename: file.name,
+    content_type: contentTypeOf(file),
+    size_bytes: file.size,
+    sha256: sha256 ?? null,
+    file_modified_at: file.lastModified ? new Date(file.lastModified).toISOString() : null,
+  };
+}

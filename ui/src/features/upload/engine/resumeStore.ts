@@ -67,6 +67,31 @@ export class IdbResumeStore implements ResumeStore {
   }
 }
 
+/** The record written once `create` has named the asset. */
+export function newResumeRecord(
+  file: File,
+  fingerprint: string,
+  relativePath: string,
+  sha256: string,
+  assetId: string,
+  plan: { type: "single" } | { type: "multipart"; part_size: number },
+): ResumeRecord {
+  return {
+    fingerprint,
+    name: file.name,
+    relativePath,
+    size: file.size,
+    lastModified: file.lastModified,
+    sha256,
+    assetId,
+    type: plan.type,
+    partSize: plan.type === "multipart" ? plan.part_size : null,
+    partsDone: [],
+    bytesDone: 0,
+    updatedAt: Date.now(),
+  };
+}
+
 export function toPendingResume(record: ResumeRecord): PendingResume {
   return {
     fingerprint: record.fingerprint,
