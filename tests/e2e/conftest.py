@@ -14,6 +14,8 @@ Debian's Chromium through Playwright.
 - `open_page(server, viewport=DESKTOP, account=None)`: the same for any server.
 - `shot(page, name)`: saves `name.png` under `E2E_SHOTS_DIR` (default `.build/e2e-shots`);
   the folder is printed at the end of the session.
+- The upload tests' `upload_server`, `uploader`, `open_uploader` and `media_120` live in
+  `upload_fixtures.py` (imported at the end of this file).
 """
 
 from __future__ import annotations
@@ -133,8 +135,9 @@ class LiveServer:
         return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
 
 
-def start_server(data_dir: Path) -> LiveServer:
-    """Start `mediabox serve` on a fresh data dir and wait until /health answers."""
+def start_server(data_dir: Path, extra_env: dict[str, str] | None = None) -> LiveServer:
+    """Start `mediabox serve` on a fresh data dir and wait until /health answers; `extra_env`
+    adds to (or overrides) the test environment, e.g. an S3 store."""
     if not STATIC_INDEX.is_file():
         pytest.fail(
             f"the web UI is not built ({STATIC_INDEX} missing): run scripts/test, "
@@ -150,6 +153,7 @@ def start_server(data_dir: Path) -> LiveServer:
         WORKER_THREADS="2",
         PYTHONUNBUFFERED="1",
     )
+    env.update(extra_env or {})
     port = _free_port()
     server = LiveServer(f"http://127.0.0.1:{port}", data_dir, env)
     server.log_path = data_dir / "serve.log"
@@ -395,3 +399,7 @@ def use_language(live_server, owner):
         headers=bearer,
         timeout=30,
     )
+
+
+# The upload tests' fixtures (a server of their own, member accounts, generated media).
+from tests.e2e.upload_fixtures import media_120, open_uploader, upload_server, uploader  # noqa: E402, F401
