@@ -182,6 +182,22 @@ describe("UploadPanel", () => {
     expect(screen.getByRole("heading", { level: 2 }).textContent).toBe("Загружен 1 файл");
   });
 
+  it("says when the files were already in the library, and shows cancelled files", async () => {
+    const dupes = Array.from({ length: 3 }, (_, i) => fakeItem(`d${i}`, { phase: "duplicate" }));
+    const controller = new FakeUploadController(dupes);
+    renderUpload(controller);
+    const heading = () => screen.getByRole("heading", { level: 2 }).textContent;
+    expect(heading()).toBe("3 files were already in your library");
+    act(() => controller.set([...dupes, fakeItem("u", { phase: "done" })]));
+    expect(heading()).toBe("Uploaded: 1 · already in your library: 3");
+    expect(panel().querySelector('[data-stat="cancelled"]')).toBeNull();
+    act(() => controller.set([fakeItem("c1", { phase: "cancelled" }), fakeItem("c2", { phase: "cancelled" })]));
+    expect(panel().querySelector('[data-stat="cancelled"]')?.textContent).toBe("Cancelled2");
+    await act(() => i18n.changeLanguage("ru"));
+    act(() => controller.set(Array.from({ length: 5 }, (_, i) => fakeItem(`r${i}`, { phase: "duplicate" }))));
+    expect(heading()).toBe("5 файлов уже были в библиотеке");
+  });
+
   it("keeps a bounded number of rows in the DOM for 10,000 files", () => {
     const items = Array.from({ length: 10_000 }, (_, i) => fakeItem(`n${i}`, { phase: i % 7 === 0 ? "failed" : "done" }));
     const controller = new FakeUploadController(items);

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { UploadTotals } from "../model";
 import { formatBytes, formatCount, formatDuration } from "./format";
 
-const STATS = ["queued", "hashing", "uploading", "done", "duplicates", "failed"] as const;
+const STATS = ["queued", "hashing", "uploading", "done", "duplicates", "failed", "cancelled"] as const;
 
 export function UploadStats({ totals, active }: { totals: UploadTotals; active: boolean }) {
   const { t, i18n } = useTranslation("upload");
@@ -24,6 +24,7 @@ export function UploadStats({ totals, active }: { totals: UploadTotals; active: 
       >
         {STATS.map((stat) => {
           const value = totals[stat];
+          if (stat === "cancelled" && value === 0) return null;
           const tone = stat === "failed" && value > 0 ? "error.main" : value > 0 ? "text.primary" : "text.disabled";
           return (
             <Box key={stat} data-stat={stat} sx={{ display: "flex", gap: 0.75, alignItems: "baseline", minWidth: 0 }}>

@@ -54,7 +54,14 @@ export function summaryText(t: TFunction<"upload">, snapshot: UploadSnapshot, lo
     return t("summary.active", { ...counted(totals.total - totals.cancelled), done: formatCount(finished, locale) });
   }
   if (totals.failed > 0) return t("summary.failed", counted(totals.failed));
-  if (finished > 0) return t("summary.complete", counted(finished));
+  if (totals.done > 0 && totals.duplicates > 0) {
+    return t("summary.mixed", {
+      uploaded: formatCount(totals.done, locale),
+      duplicates: formatCount(totals.duplicates, locale),
+    });
+  }
+  if (totals.done > 0) return t("summary.complete", counted(totals.done));
+  if (totals.duplicates > 0) return t("summary.duplicates", counted(totals.duplicates));
   if (totals.cancelled > 0) return t("summary.cancelled");
   return t("panel.label");
 }
