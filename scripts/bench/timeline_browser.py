@@ -23,9 +23,8 @@ import json
 import sys
 import time
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-VIEWPORT = {"width": 1280, "height": 800}
+from _chromium import launch, signed_in_context
+
 FRAME_MS = 1000 / 60
 
 # Installed before the app: long tasks, and a frame sampler that also tracks <img> count.
@@ -102,14 +101,9 @@ def measure(base_url: str, email: str, password: str) -> dict:
     figures: dict = {}
     scripts: dict[str, dict] = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         try:
-            context = browser.new_context(viewport=VIEWPORT, base_url=base_url, locale="en-US")
-            login = context.request.post(
-                "/api/v1/auth/login", data={"email": email, "password": password}
-            )
-            if not login.ok:
-                raise RuntimeError(f"sign-in failed: {login.status} {login.text()}")
+            context = signed_in_context(browser, base_url, email, password)
             buckets = context.request.get("/api/v1/timeline/buckets").json()["buckets"]
             page = context.new_page()
             page.add_init_script(PROBES)

@@ -24,9 +24,8 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-VIEWPORT = {"width": 1280, "height": 800}
+from _chromium import CHROMIUM, launch, signed_in_context  # noqa: F401  (CHROMIUM: printed by the bench)
+
 SHOT = Path(__file__).resolve().parents[2] / ".build" / "shots" / "bench-upload-no-picker.png"
 
 LONG_TASKS = """
@@ -119,14 +118,9 @@ def measure(
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         try:
-            context = browser.new_context(viewport=VIEWPORT, base_url=base_url, locale="en-US")
-            login = context.request.post(
-                "/api/v1/auth/login", data={"email": email, "password": password}
-            )
-            if not login.ok:
-                raise RuntimeError(f"sign-in failed: {login.status} {login.text()}")
+            context = signed_in_context(browser, base_url, email, password)
             page = context.new_page()
             page.add_init_script(LONG_TASKS)
             requests = Counter()

@@ -79,6 +79,22 @@ export interface UploadTotals {
   etaSeconds: number | null;
 }
 
+/** Totals of an empty session (copy before changing: it is frozen). */
+export const EMPTY_TOTALS: Readonly<UploadTotals> = Object.freeze({
+  total: 0,
+  queued: 0,
+  hashing: 0,
+  uploading: 0,
+  done: 0,
+  duplicates: 0,
+  failed: 0,
+  cancelled: 0,
+  bytesTotal: 0,
+  bytesSent: 0,
+  bytesPerSecond: 0,
+  etaSeconds: null,
+});
+
 /** An unfinished upload remembered in IndexedDB from an earlier page (before a reload). */
 export interface PendingResume {
   /** name + size + lastModified: what re-selecting the same file matches on. */

@@ -1,5 +1,5 @@
 /** The engine's items in order of arrival, and the totals the panel shows. */
-import type { UploadItem, UploadPhase, UploadTotals } from "../model";
+import { EMPTY_TOTALS, type UploadItem, type UploadPhase, type UploadTotals } from "../model";
 
 /** Phases that still need the page (the beforeunload warning hangs on these). */
 export function isActivePhase(phase: UploadPhase): boolean {
@@ -64,20 +64,7 @@ export function computeTotals(
   bytesPerSecond: number,
   eta: (remaining: number, speed: number) => number | null,
 ): UploadTotals {
-  const totals: UploadTotals = {
-    total: items.length,
-    queued: 0,
-    hashing: 0,
-    uploading: 0,
-    done: 0,
-    duplicates: 0,
-    failed: 0,
-    cancelled: 0,
-    bytesTotal: 0,
-    bytesSent: 0,
-    bytesPerSecond: 0,
-    etaSeconds: null,
-  };
+  const totals: UploadTotals = { ...EMPTY_TOTALS, total: items.length };
   let remaining = 0;
   let active = 0;
   for (const item of items) {

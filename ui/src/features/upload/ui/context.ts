@@ -1,6 +1,6 @@
 /** The upload context and the hooks pages and the panel read it through. */
 import { createContext, useContext, useMemo, useSyncExternalStore, type RefObject } from "react";
-import type { FileWithPath, UploadController, UploadSnapshot } from "../model";
+import { EMPTY_TOTALS, type FileWithPath, type UploadController, type UploadSnapshot } from "../model";
 
 /** What the signed-in app can do with uploads: the engine plus the ways files come in. */
 export interface UploadUi {
@@ -23,20 +23,7 @@ export const UploadContext = createContext<UploadUi | null>(null);
 
 export const EMPTY_SNAPSHOT: UploadSnapshot = Object.freeze({
   items: [],
-  totals: {
-    total: 0,
-    queued: 0,
-    hashing: 0,
-    uploading: 0,
-    done: 0,
-    duplicates: 0,
-    failed: 0,
-    cancelled: 0,
-    bytesTotal: 0,
-    bytesSent: 0,
-    bytesPerSecond: 0,
-    etaSeconds: null,
-  },
+  totals: EMPTY_TOTALS,
   pendingResume: [],
   active: false,
 });
