@@ -76,7 +76,8 @@ export function UploadPanel() {
   );
 
   const summary = summaryText(t, snapshot, locale);
-  const announcement = useAnnouncement(summary, active);
+  // Nothing to say before the first file: an idle page's live region stays empty.
+  const announcement = useAnnouncement(items.length > 0 ? summary : "", active);
   const retry = useCallback((id: string) => controller?.retry(id), [controller]);
   const cancel = useCallback((id: string) => controller?.cancel(id), [controller]);
 
