@@ -208,6 +208,22 @@ describe("UploadEngine", () => {
     });
   });
 
+  it("gives the next file the slot once the bytes are sent, while the last finalizes", async () => {
+    const { api, transport, engine, phases } = setup({ concurrency: 1 });
+    let finishFirst: () => void = () => undefined;
+    api.finalize.mockImplementationOnce(
+      (assetId: string) => new Promise((resolve) => (finishFirst = () => resolve({ id: assetId } as never))),
+    );
+    engine.addFiles([{ file: file("first"), relativePath: "" }, { file: file("second"), relativePath: "" }]);
+    await until(() => transport.inFlight.length === 1, "first in flight");
+    transport.succeed(transport.inFlight[0]);
+    await until(() => phases()[0] === "finalizing" && transport.inFlight.length === 1, "second sending");
+    expect(transport.sent).toHaveLength(2);
+    finishFirst();
+    transport.succeed(transport.inFlight[0]);
+    await until(() => every(phases(), "done"), "both done");
+  });
+
   it("forgets the resume record of a file the server refused for good (415 at finalize)", async () => {
     const { store, transport, phases } = setup();
     const refused = file("text", "not_an_image.jpg");

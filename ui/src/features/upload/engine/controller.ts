@@ -227,10 +227,14 @@ export class UploadEngine implements UploadController {
       const id = this.uploadQueue.shift()!;
       if (this.items.get(id)?.phase !== "queued") continue;
       this.uploading += 1;
-      void this.upload(id, this.work.get(id)!).finally(() => {
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
         this.uploading -= 1;
         this.pump();
-      });
+      };
+      void this.upload(id, this.work.get(id)!, release).finally(release);
     }
   }
 
@@ -260,7 +264,8 @@ export class UploadEngine implements UploadController {
     }
   }
 
-  private async upload(id: string, work: Work): Promise<void> {
+  /** `release` gives the slot to the next file once the bytes are sent (finalize sends none). */
+  private async upload(id: string, work: Work, release: () => void): Promise<void> {
     const run = work.run;
     const signal = signalOf(work);
     const stale = () => work.run !== run;
@@ -288,6 +293,7 @@ export class UploadEngine implements UploadController {
         });
         if (stale()) return;
         if (!asset) {
+          release();
           this.set(id, { phase: "finalizing", bytesSent: work.file.size });
           asset = await this.deps.api.finalize(answer.asset_id, null, signal);
         }
