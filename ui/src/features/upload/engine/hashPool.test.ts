@@ -19,6 +19,17 @@ describe("sha256Of", () => {
     expect(await sha256Of(blob, 1024)).toBe(await nodeSha(blob));
     expect(await sha256Of(new Blob([]))).toBe(createHash("sha256").digest("hex"));
   });
+
+  it("digests a one-slice file with the platform, a longer one and a plain-HTTP page with hash-wasm", async () => {
+    const bytes = new Uint8Array(3000).map((_, i) => (i * 13) % 256);
+    const blob = new Blob([bytes]);
+    const platform = vi.fn((data: Uint8Array<ArrayBuffer>) => crypto.subtle.digest("SHA-256", data));
+    expect(await sha256Of(blob, 4096, platform)).toBe(await nodeSha(blob));
+    expect(platform).toHaveBeenCalledTimes(1);
+    expect(await sha256Of(blob, 1024, platform)).toBe(await nodeSha(blob));
+    expect(platform).toHaveBeenCalledTimes(1);
+    expect(await sha256Of(blob, 4096, null)).toBe(await nodeSha(blob));
+  });
 });
 
 describe("HashPool", () => {
