@@ -6,6 +6,18 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 VIEWPORT = {"width": 1280, "height": 800}
 
+# Installed before the app: every long task's duration in window.__longTasks (null if unsupported).
+LONG_TASKS = """
+(() => {
+  window.__longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+    }).observe({ type: "longtask", buffered: true });
+  } catch (error) { window.__longTasks = null; }
+})();
+"""
+
 
 def launch(playwright):
     """Debian's Chromium, headless (never a browser Playwright downloads)."""

@@ -23,19 +23,15 @@ import json
 import sys
 import time
 
-from _chromium import launch, signed_in_context
+from _chromium import LONG_TASKS, launch, signed_in_context
 
 FRAME_MS = 1000 / 60
 
 # Installed before the app: long tasks, and a frame sampler that also tracks <img> count.
-PROBES = """
+PROBES = (
+    LONG_TASKS
+    + """
 (() => {
-  window.__longTasks = [];
-  try {
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
-    }).observe({ type: "longtask", buffered: true });
-  } catch (error) { window.__longTasks = null; }
   window.__sampler = { running: false, frames: [], maxImages: 0 };
   window.__startSampling = () => {
     const s = window.__sampler;
@@ -51,6 +47,7 @@ PROBES = """
   window.__stopSampling = () => { window.__sampler.running = false; return window.__sampler; };
 })();
 """
+)
 
 PAINTED = """
 (needed) => {

@@ -24,20 +24,10 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from _chromium import CHROMIUM, launch, signed_in_context  # noqa: F401  (CHROMIUM: printed by the bench)
+from _chromium import CHROMIUM, LONG_TASKS, launch, signed_in_context  # noqa: F401  (CHROMIUM: printed by the bench)
 
 SHOT = Path(__file__).resolve().parents[2] / ".build" / "shots" / "bench-upload-no-picker.png"
 
-LONG_TASKS = """
-(() => {
-  window.__longTasks = [];
-  try {
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
-    }).observe({ type: "longtask", buffered: true });
-  } catch (error) { window.__longTasks = null; }
-})();
-"""
 
 PANEL_STATE = """
 () => {
