@@ -359,7 +359,7 @@ def test_favourite_and_trash_with_undo(page):
 def test_failed_asset_shows_its_reason(page):
     failed = next(a for a in library(page).values() if a["processing"]["state"] == "failed")
     open_directly(page, failed["id"])
-    state = page.get_by_test_id("viewer-state")
+    state = page.locator("[data-testid=viewer-state]:not([data-state=loading])")
     state.wait_for()
     assert state.get_attribute("data-state") == "failed"
     assert failed["processing"]["error"] in state.inner_text()
