@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Link as RouterLink, Outlet } from "react-router";
 import { UploadButton, UploadPanel, UploadProvider, DropZone } from "../features/upload/ui";
 import { DesktopImports } from "../features/desktop/DesktopImports";
+import { CornerDock } from "./CornerDock";
 import { NavDrawer } from "./NavDrawer";
 import { UserMenu } from "./UserMenu";
 
@@ -101,8 +102,10 @@ export function AppShell() {
           </Box>
         </Box>
       </Box>
-      <UploadPanel />
-      <DesktopImports />
+      <CornerDock>
+        <DesktopImports />
+        <UploadPanel />
+      </CornerDock>
       <DropZone />
     </UploadProvider>
   );

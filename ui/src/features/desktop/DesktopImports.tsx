@@ -83,12 +83,9 @@ function ImportsCard({ state, onClose }: { state: DroppedImports; onClose: () =>
       aria-label={t("importsLabel")}
       elevation={6}
       sx={{
-        position: "fixed",
-        right: { xs: 8, sm: 24 },
-        bottom: { xs: 8, sm: 24 },
-        width: { xs: "calc(100vw - 16px)", sm: 360 },
+        width: { xs: "auto", sm: 420 },
+        mx: { xs: 1, sm: 0 },
         p: 2,
-        zIndex: (z) => z.zIndex.snackbar,
       }}
     >
       <Box sx={{ display: "flex", alignItems: "center", gap: 1 }}>

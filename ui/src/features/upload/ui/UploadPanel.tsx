@@ -135,14 +135,12 @@ export function UploadPanel() {
         data-collapsed={collapsed ? "true" : "false"}
         onKeyDown={onKeyDown}
         sx={{
-          position: "fixed",
-          zIndex: (theme) => theme.zIndex.snackbar - 1,
           overflow: "hidden",
           display: "flex",
           flexDirection: "column",
           ...(phone
-            ? { left: 0, right: 0, bottom: 0, borderRadius: "16px 16px 0 0", maxHeight: "80dvh" }
-            : { right: 16, bottom: 16, width: 420, borderRadius: 3, maxHeight: "calc(100dvh - 96px)" }),
+            ? { borderRadius: "16px 16px 0 0", maxHeight: "80dvh" }
+            : { width: 420, borderRadius: 3, maxHeight: "calc(100dvh - 96px)" }),
         }}
       >
         <Box sx={{ display: "flex", alignItems: "center", gap: 1, pl: 2, pr: 1, py: 1, minHeight: 56 }}>
