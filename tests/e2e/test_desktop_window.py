@@ -8,11 +8,13 @@ it is and who is signed in. Screenshots land in the e2e shots folder."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -43,7 +45,9 @@ def display():
     """A private Xvfb server; its DISPLAY value."""
     number = next(n for n in range(91, 200) if not Path(f"/tmp/.X11-unix/X{n}").exists())
     xvfb = subprocess.Popen(
-        ["Xvfb", f":{number}", "-screen", "0", "1280x820x24", "-nolisten", "tcp"],
+        # no window manager here: pywebview's Qt 6 centring lifts the window 16 px for a title
+        # bar, so the screen is 32 px taller than the 1280x820 window and the shot is cropped
+        ["Xvfb", f":{number}", "-screen", "0", "1280x852x24", "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -149,7 +153,9 @@ def _shot(display: str, name: str) -> Path:
     path = SHOTS_DIR / f"{name}.png"
     time.sleep(1.5)  # let the page paint after its load event
     subprocess.run(
-        ["import", "-display", display, "-window", "root", str(path)], check=True, timeout=30
+        ["import", "-display", display, "-window", "root", "-crop", "1280x820+0+0", str(path)],
+        check=True,
+        timeout=30,
     )
     assert path.stat().st_size > 5000, "an empty screenshot"
     return path
@@ -209,6 +215,7 @@ def test_with_an_account_the_window_opens_the_library_signed_in_on_the_same_port
     killed = Launch(env)
     try:
         killed.wait_for(r"window: loaded /$")
+        _wait_for_processing(data_dir)  # so no job lease dies with it
     finally:
         killed.kill()  # SIGKILL: its lock and state file are left behind
 
@@ -224,6 +231,7 @@ def test_with_an_account_the_window_opens_the_library_signed_in_on_the_same_port
     try:
         launch.wait_for(r"window: loaded /$")
         assert "window: loaded /setup" not in launch.output and "/login" not in launch.output
+        _wait_for_a_painted_tile(debug_port)
         _shot(display, "desktop-signed-in-library")
         assert _port(data_dir) == remembered, "the port is kept per data directory"
         _check_the_page_bridge(launch, debug_port, opened)
@@ -245,6 +253,30 @@ def _recording_browser(folder: Path, record: Path) -> dict[str, str]:
     browser.write_text(f'#!/bin/sh\necho "$1" >> {record}\n')
     browser.chmod(0o755)
     return {"BROWSER": str(browser)}
+
+
+def _wait_for_processing(data_dir: Path) -> None:
+    """Every asset in the data directory's SQLite library has finished processing."""
+    deadline = time.monotonic() + 60
+    while True:
+        with contextlib.closing(sqlite3.connect(data_dir / "mediabox.sqlite3", timeout=5)) as db:
+            states = [row[0] for row in db.execute("SELECT processing_state FROM assets")]
+        if states and all(state in ("done", "failed") for state in states):
+            return
+        assert time.monotonic() < deadline, f"processing did not finish: {states}"
+        time.sleep(0.2)
+
+
+def _wait_for_a_painted_tile(debug_port: int) -> None:
+    """The library's first thumbnail has loaded, so the screenshot shows the photo."""
+    page = PageSession(debug_port)
+    try:
+        deadline = time.monotonic() + 30
+        while not page.evaluate(PAINTED_TILE):
+            assert time.monotonic() < deadline, page.evaluate(TILE_STATES)
+            time.sleep(0.2)
+    finally:
+        page.close()
 
 
 def _check_the_page_bridge(launch: Launch, debug_port: int, opened: Path) -> None:
@@ -287,6 +319,13 @@ def _check_a_download_lands_in_downloads(launch: Launch, debug_port: int, folder
     saved = folder / name
     assert saved.read_bytes() == PHOTO.read_bytes(), sorted(folder.iterdir())
 
+
+PAINTED_TILE = """[...document.querySelectorAll('[data-testid=asset-tile] img')]
+    .some(img => img.complete && img.naturalWidth > 0)"""
+
+TILE_STATES = """JSON.stringify({path: location.pathname,
+    tiles: [...document.querySelectorAll('[data-testid=asset-tile]')]
+        .map(t => [t.dataset.status, t.querySelector('img')?.src ?? null])})"""
 
 DOWNLOAD_ORIGINAL = """(async () => {
   const page = await (await fetch("/api/v1/assets?limit=1")).json();
