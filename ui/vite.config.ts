@@ -24,5 +24,7 @@ export default defineConfig({
     environment: "jsdom",
     include: ["src/**/*.test.{ts,tsx}"],
     restoreMocks: true,
+    // a test's first render imports MUI and the feature in jsdom: seconds on a loaded 2-core CI box
+    testTimeout: 20_000,
   },
 });
