@@ -5,6 +5,11 @@ A thin argument layer: long-running processes are started through `mediabox.laun
 
 from __future__ import annotations
 
+from mediabox.infra.startup_trace import mark
+
+mark("python up")
+
+# ruff: noqa: E402 - the imports below come after the first startup mark
 import os
 
 import click

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from mediabox.infra.config import Config
 from mediabox.infra.memory import tune_allocator
+from mediabox.infra.startup_trace import mark
 from mediabox.launch.desktop_server import DesktopServer
 from mediabox.launch.instance import InstanceLock
 from mediabox.launch.lan import LanSharing
@@ -47,6 +48,7 @@ def run_desktop(config: Config, *, gui: bool = True, echo: Callable[[str], None]
         else:
             echo("Mediabox is already starting or running for this data directory.")
         return 0
+    mark("lock acquired")
     try:
         return Desktop(config, lock, echo).run(gui)
     finally:
@@ -102,11 +104,13 @@ class Desktop:
         )
 
         def serve_then_load() -> None:
+            mark("gui thread started")
             server.ensure_started()
             if server.error is not None or self.stopping.is_set():
                 self.window.close()
             else:
                 self.window.load(server.url)
+                mark("sign-in url loading")
 
         try:
             self.window.run(on_shown=serve_then_load)

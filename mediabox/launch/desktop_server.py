@@ -10,6 +10,7 @@ import time
 from typing import TYPE_CHECKING
 
 from mediabox.infra.http_limits import BodyLimits
+from mediabox.infra.startup_trace import mark
 from mediabox.launch.instance import choose_port
 from mediabox.launch.lan import LanSharing
 from mediabox.launch.listener import Listener
@@ -59,9 +60,12 @@ class DesktopServer:
         from mediabox.launch.desktop import JobTracker
         from mediabox.launch.drops import DropImports
 
+        mark("server imports done")
         desktop, config = self.desktop, self.desktop.config
         upgrade_in_a_child_process(config)
+        mark("migrations checked")
         self.app = app = create_app(config)
+        mark("app created")
         desktop.imports = DropImports(app)
         install_shell(app, desktop)
         self.listener = Listener(
@@ -72,6 +76,7 @@ class DesktopServer:
             limits=BodyLimits.from_config(config),
             connection_limit=config.max_connections,
         ).start()
+        mark("listening")
         desktop.lock.publish(self.listener.port)
         desktop.network = LanSharing(app, preferred_port=self.listener.port + 1)
         self.jobs = JobTracker(container_of(app).queue.huey)
@@ -79,6 +84,7 @@ class DesktopServer:
             self.consumer = start_consumer(
                 container_of(app).queue, config, run=job_runner(app), embedded=True
             )
+        mark("consumer started")
         token = container_of(app).desktop_sign_in.mint()
         self.url = f"http://127.0.0.1:{self.listener.port}/desktop/login?t={token}"
         log.info(
