@@ -79,6 +79,11 @@ class Desktop:
         tune_allocator()
         self._watch_signals()
         server = DesktopServer(self, started)
+        # The server (imports, app, port, consumer) starts now, beside the window toolkit's
+        # own start below, not after it: the window loads the app as soon as both are up.
+        threading.Thread(
+            target=server.ensure_started, name="mediabox-desktop-start", daemon=True
+        ).start()
         try:
             reason = gui_unavailable_reason() if gui else "the window was turned off"
             if reason is None and not self.stopping.is_set():
@@ -87,7 +92,7 @@ class Desktop:
             if server.error is not None:
                 raise server.error
             if reason is not None and not self.stopping.is_set():
-                open_in_browser(server.url, reason, self.echo)
+                open_in_browser(server.sign_in_url(), reason, self.echo)
                 self.stopping.wait()
         finally:
             self.stopping.set()
@@ -109,7 +114,7 @@ class Desktop:
             if server.error is not None or self.stopping.is_set():
                 self.window.close()
             else:
-                self.window.load(server.url)
+                self.window.load(server.sign_in_url())
                 mark("sign-in url loading")
 
         try:

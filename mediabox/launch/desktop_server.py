@@ -33,7 +33,7 @@ class DesktopServer:
         self.started = started
         self.ready = threading.Event()
         self.error: BaseException | None = None
-        self.url: str | None = None
+        self.url: str | None = None  # the server's base URL, once it serves
         self.app = self.listener = self.consumer = self.jobs = None
         self._once = threading.Lock()
         self._begun = False
@@ -85,11 +85,18 @@ class DesktopServer:
                 container_of(app).queue, config, run=job_runner(app), embedded=True
             )
         mark("consumer started")
-        token = container_of(app).desktop_sign_in.mint()
-        self.url = f"http://127.0.0.1:{self.listener.port}/desktop/login?t={token}"
+        self.url = self.listener.url
         log.info(
             "desktop: serving on %s (%.2f s)", self.listener.url, time.monotonic() - self.started
         )
+
+    def sign_in_url(self) -> str:
+        """A one-time sign-in URL for the window (or the browser), minted when it is about to
+        be opened, so its short life starts then (the server may be up well before)."""
+        from mediabox.container import container_of
+
+        token = container_of(self.app).desktop_sign_in.mint()
+        return f"{self.url}desktop/login?t={token}"
 
     def stop(self) -> None:
         """Jobs get a short grace, the server and consumer stop, SQLite is checkpointed."""

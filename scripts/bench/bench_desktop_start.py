@@ -15,7 +15,11 @@ are printed too: on a busy machine they vary much less than the wall-clock figur
 window toolkit) and the page's (Navigation and Resource Timing: the sign-in redirect, the
 HTML, the JavaScript, the API answers, the thumbnails), with the median of each.
 `--bare` measures the toolkit alone instead: a pywebview window (the same GUI backend) on a
-static page with one image, served from a thread of the same process."""
+static page with one image, served from a thread of the same process.
+
+Python's bytecode is cached (in the run's temporary folder, `PYTHONPYCACHEPREFIX`) as an
+installed or bundled app has it, even when the environment says PYTHONDONTWRITEBYTECODE;
+`--compile-each-start` keeps that setting (every start compiles Mediabox's own modules)."""
 
 from __future__ import annotations
 
@@ -262,6 +266,11 @@ def main() -> None:
     parser.add_argument("--photos", type=int, default=12)
     parser.add_argument("--phases", action="store_true", help="print the phase table")
     parser.add_argument("--bare", action="store_true", help="a bare pywebview window instead")
+    parser.add_argument(
+        "--compile-each-start",
+        action="store_true",
+        help="keep PYTHONDONTWRITEBYTECODE from the environment (no bytecode cache)",
+    )
     args = parser.parse_args()
     xvfb, display = start_xvfb()
     workdir = Path(tempfile.mkdtemp(prefix="bench-desktop-"))
@@ -273,6 +282,9 @@ def main() -> None:
         MEDIABOX_STATIC_DIR=str(ROOT / "static"),
     )
     env.pop("WAYLAND_DISPLAY", None)
+    if not args.compile_each_start:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(workdir / "pycache")
     try:
         if args.bare:
             bare_runs(env, args.runs)
