@@ -127,6 +127,14 @@ class Window:
         mark("gui imports begin")
         import webview
 
+        gui = os.environ.get("PYWEBVIEW_GUI") or (
+            _linux_backend() if sys.platform.startswith("linux") else None
+        )
+        if gui == "qt":
+            from mediabox.launch.qt_enums import lighten_enum_promotion
+
+            lighten_enum_promotion()
+
         mark("webview imported")
         webview.settings["ALLOW_DOWNLOADS"] = True
         webview.settings["OPEN_EXTERNAL_LINKS_IN_BROWSER"] = True
@@ -138,9 +146,6 @@ class Window:
         window.events.shown += lambda: mark("window shown")
         self._window = window
         self._ready.set()
-        gui = os.environ.get("PYWEBVIEW_GUI") or (
-            _linux_backend() if sys.platform.startswith("linux") else None
-        )
         mark("gui starting")
         webview.start(on_shown, gui=gui, private_mode=False, storage_path=str(self.storage_path))
 
