@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
-from flask import Flask
 
 from mediabox.infra.config import Config, ConfigError
+
+if TYPE_CHECKING:
+    from flask import Flask
 
 
 def load_config() -> Config:

@@ -10,6 +10,7 @@ import sys
 import click
 
 from mediabox.cli.context import load_config
+from mediabox.infra.startup_trace import mark
 
 
 @click.command("desktop")
@@ -18,6 +19,7 @@ from mediabox.cli.context import load_config
 )
 def desktop(no_window: bool) -> None:
     """Open Mediabox in its own window (the server runs on 127.0.0.1 inside it)."""
+    mark("cli imported")
     from mediabox.launch.desktop import run_desktop
     from mediabox.launch.server import LaunchError
 

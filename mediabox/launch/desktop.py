@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from mediabox.infra.config import Config
 from mediabox.infra.memory import tune_allocator
+from mediabox.infra.startup_trace import mark
 from mediabox.launch.desktop_server import DesktopServer
 from mediabox.launch.instance import InstanceLock
 from mediabox.launch.lan import LanSharing
@@ -47,6 +48,7 @@ def run_desktop(config: Config, *, gui: bool = True, echo: Callable[[str], None]
         else:
             echo("Mediabox is already starting or running for this data directory.")
         return 0
+    mark("lock acquired")
     try:
         return Desktop(config, lock, echo).run(gui)
     finally:
@@ -77,6 +79,11 @@ class Desktop:
         tune_allocator()
         self._watch_signals()
         server = DesktopServer(self, started)
+        # The server (imports, app, port, consumer) starts now, beside the window toolkit's
+        # own start below, not after it: the window loads the app as soon as both are up.
+        threading.Thread(
+            target=server.ensure_started, name="mediabox-desktop-start", daemon=True
+        ).start()
         try:
             reason = gui_unavailable_reason() if gui else "the window was turned off"
             if reason is None and not self.stopping.is_set():
@@ -85,7 +92,7 @@ class Desktop:
             if server.error is not None:
                 raise server.error
             if reason is not None and not self.stopping.is_set():
-                open_in_browser(server.url, reason, self.echo)
+                open_in_browser(server.sign_in_url(), reason, self.echo)
                 self.stopping.wait()
         finally:
             self.stopping.set()
@@ -102,11 +109,13 @@ class Desktop:
         )
 
         def serve_then_load() -> None:
+            mark("gui thread started")
             server.ensure_started()
             if server.error is not None or self.stopping.is_set():
                 self.window.close()
             else:
-                self.window.load(server.url)
+                self.window.load(server.sign_in_url())
+                mark("sign-in url loading")
 
         try:
             self.window.run(on_shown=serve_then_load)

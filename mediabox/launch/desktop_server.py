@@ -10,6 +10,7 @@ import time
 from typing import TYPE_CHECKING
 
 from mediabox.infra.http_limits import BodyLimits
+from mediabox.infra.startup_trace import mark
 from mediabox.launch.instance import choose_port
 from mediabox.launch.lan import LanSharing
 from mediabox.launch.listener import Listener
@@ -32,7 +33,7 @@ class DesktopServer:
         self.started = started
         self.ready = threading.Event()
         self.error: BaseException | None = None
-        self.url: str | None = None
+        self.url: str | None = None  # the server's base URL, once it serves
         self.app = self.listener = self.consumer = self.jobs = None
         self._once = threading.Lock()
         self._begun = False
@@ -59,9 +60,12 @@ class DesktopServer:
         from mediabox.launch.desktop import JobTracker
         from mediabox.launch.drops import DropImports
 
+        mark("server imports done")
         desktop, config = self.desktop, self.desktop.config
         upgrade_in_a_child_process(config)
+        mark("migrations checked")
         self.app = app = create_app(config)
+        mark("app created")
         desktop.imports = DropImports(app)
         install_shell(app, desktop)
         self.listener = Listener(
@@ -72,6 +76,7 @@ class DesktopServer:
             limits=BodyLimits.from_config(config),
             connection_limit=config.max_connections,
         ).start()
+        mark("listening")
         desktop.lock.publish(self.listener.port)
         desktop.network = LanSharing(app, preferred_port=self.listener.port + 1)
         self.jobs = JobTracker(container_of(app).queue.huey)
@@ -79,11 +84,19 @@ class DesktopServer:
             self.consumer = start_consumer(
                 container_of(app).queue, config, run=job_runner(app), embedded=True
             )
-        token = container_of(app).desktop_sign_in.mint()
-        self.url = f"http://127.0.0.1:{self.listener.port}/desktop/login?t={token}"
+        mark("consumer started")
+        self.url = self.listener.url
         log.info(
             "desktop: serving on %s (%.2f s)", self.listener.url, time.monotonic() - self.started
         )
+
+    def sign_in_url(self) -> str:
+        """A one-time sign-in URL for the window (or the browser), minted when it is about to
+        be opened, so its short life starts then (the server may be up well before)."""
+        from mediabox.container import container_of
+
+        token = container_of(self.app).desktop_sign_in.mint()
+        return f"{self.url}desktop/login?t={token}"
 
     def stop(self) -> None:
         """Jobs get a short grace, the server and consumer stop, SQLite is checkpointed."""

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from mediabox.infra.startup_trace import mark
+
 log = logging.getLogger("mediabox.desktop")
 
 # Shown while the server starts (a few hundred ms to seconds), so the window is there at once.
@@ -122,8 +124,18 @@ class Window:
     def run(self, on_shown: Callable[[], None]) -> None:
         """Open the window on a start page and block until it is closed (pywebview owns this
         thread); `on_shown` runs on a thread once the toolkit is up and calls `load`."""
+        mark("gui imports begin")
         import webview
 
+        gui = os.environ.get("PYWEBVIEW_GUI") or (
+            _linux_backend() if sys.platform.startswith("linux") else None
+        )
+        if gui == "qt":
+            from mediabox.launch.qt_enums import lighten_enum_promotion
+
+            lighten_enum_promotion()
+
+        mark("webview imported")
         webview.settings["ALLOW_DOWNLOADS"] = True
         webview.settings["OPEN_EXTERNAL_LINKS_IN_BROWSER"] = True
         self.storage_path.mkdir(parents=True, exist_ok=True)
@@ -131,11 +143,10 @@ class Window:
             "Mediabox", html=START_PAGE, width=1280, height=820, min_size=(480, 360)
         )
         window.events.loaded += self._loaded
+        window.events.shown += lambda: mark("window shown")
         self._window = window
         self._ready.set()
-        gui = os.environ.get("PYWEBVIEW_GUI") or (
-            _linux_backend() if sys.platform.startswith("linux") else None
-        )
+        mark("gui starting")
         webview.start(on_shown, gui=gui, private_mode=False, storage_path=str(self.storage_path))
 
     def load(self, url: str) -> None:
@@ -146,6 +157,7 @@ class Window:
     def _loaded(self) -> None:
         window = self._window
         current = window.get_current_url() if window is not None else None
+        mark(f"page loaded {urlsplit(current or '').path or current}")
         if not current or not current.startswith("http"):
             return  # the start page
         if urlsplit(current).path == "/desktop/login":

@@ -8,7 +8,18 @@ the server listening, to the window's load event, and to the library painted (th
 WebEngine's debugging port: the timeline's thumbnails are in the page and decoded); then,
 after 5 s idle, the RSS of the desktop process and of the whole tree (Qt WebEngine's renderer
 and GPU processes included). The CPU seconds the process used until the library was painted
-are printed too: on a busy machine they vary much less than the wall-clock figures."""
+are printed too: on a busy machine they vary much less than the wall-clock figures.
+
+`--phases` breaks each start into phases, in seconds since the spawn: the launcher's own marks
+(`MEDIABOX_STARTUP_TRACE=1`, see `mediabox.infra.startup_trace`: imports, lock, server,
+window toolkit) and the page's (Navigation and Resource Timing: the sign-in redirect, the
+HTML, the JavaScript, the API answers, the thumbnails), with the median of each.
+`--bare` measures the toolkit alone instead: a pywebview window (the same GUI backend) on a
+static page with one image, served from a thread of the same process.
+
+Python's bytecode is cached (in the run's temporary folder, `PYTHONPYCACHEPREFIX`) as an
+installed or bundled app has it, even when the environment says PYTHONDONTWRITEBYTECODE;
+`--compile-each-start` keeps that setting (every start compiles Mediabox's own modules)."""
 
 from __future__ import annotations
 
@@ -34,6 +45,77 @@ PAINTED = """(() => {
   const imgs = [...document.querySelectorAll('main img')];
   return imgs.length > 0 && imgs.every(i => i.complete && i.naturalWidth > 0);
 })()"""
+
+
+PAGE_TIMINGS = """(() => {
+  const origin = performance.timeOrigin;
+  const nav = performance.getEntriesByType('navigation')[0] || {};
+  const paint = performance.getEntriesByName('first-contentful-paint')[0];
+  return {
+    origin,
+    redirect: nav.redirectEnd || 0,
+    html: nav.responseEnd || 0,
+    dom: nav.domContentLoadedEventEnd || 0,
+    fcp: paint ? paint.startTime : 0,
+    resources: performance.getEntriesByType('resource').map(r => [
+      r.name.replace(location.origin, ''), r.startTime, r.responseEnd]),
+  };
+})()"""
+# The page's phases: (label, pattern of a resource path or a navigation key, first or last end)
+PAGE_PHASES = (
+    ("page: / requested (redirect done)", "redirect", None),
+    ("page: index.html received", "html", None),
+    ("page: main JS received", r"^/assets/index-[^/]*\.js$", "first"),
+    ("page: DOMContentLoaded", "dom", None),
+    ("page: timeline JS received", r"^/assets/TimelinePage-[^/]*\.js$", "first"),
+    ("page: /auth/me answered", r"^/api/v1/auth/me$", "first"),
+    ("page: /timeline/buckets answered", r"^/api/v1/timeline/buckets$", "first"),
+    ("page: first month answered", r"^/api/v1/timeline/buckets/[^/?]+$", "first"),
+    ("page: first paint (FCP)", "fcp", None),
+    ("page: first thumbnail requested", r"^/api/v1/blobs/", "start"),
+    ("page: first thumbnail received", r"^/api/v1/blobs/", "first"),
+    ("page: last thumbnail received", r"^/api/v1/blobs/", "last"),
+)
+STARTUP_MARK = re.compile(r"startup: (.+) t=([\d.]+) cpu=([\d.]+) at=([\d.]+)$")
+
+
+def page_marks(timings: dict, spawned_at: float) -> dict[str, float]:
+    """The page's phases in seconds since the spawn (`spawned_at`, epoch seconds)."""
+    found: dict[str, float] = {}
+    origin = timings["origin"] / 1000 - spawned_at
+    found["page: navigation start (/desktop/login)"] = origin
+    for label, key, which in PAGE_PHASES:
+        if which is None:
+            if timings.get(key):
+                found[label] = origin + timings[key] / 1000
+            continue
+        entries = [
+            (start, end) for name, start, end in timings["resources"] if re.search(key, name)
+        ]
+        if which == "start":
+            times = [start for start, _ in entries]
+        else:
+            times = [end for _, end in entries if end]
+        if times:
+            found[label] = origin + (max(times) if which == "last" else min(times)) / 1000
+    return found
+
+
+def print_phases(runs: list[dict]) -> None:
+    """The phase table: per phase, each run's seconds since the spawn, their median, and the
+    median CPU seconds of the process when it got there (for the launcher's own marks)."""
+    names: dict[str, list] = {}
+    for run in runs:
+        for name, (at, cpu) in run.get("phases", {}).items():
+            names.setdefault(name, []).append((at, cpu))
+    rows = sorted(names.items(), key=lambda item: statistics.median(a for a, _ in item[1]))
+    width = max((len(name) for name in names), default=10)
+    print(f"{'phase':<{width}}  median   CPU  runs")
+    for name, values in rows:
+        cpus = [c for _, c in values if c is not None]
+        cpu = f"{statistics.median(cpus):5.2f}" if cpus else "    -"
+        each = " ".join(f"{a:5.2f}" for a, _ in values)
+        print(f"{name:<{width}}  {statistics.median(a for a, _ in values):6.2f} {cpu}  {each}")
 
 
 def rss_kb(pid: int) -> int:
@@ -93,21 +175,31 @@ def prepare(data_dir: Path, env: dict, photos: int) -> None:
     )
 
 
-def one_run(env: dict, debug_port: int) -> dict:
-    env = {**env, "QTWEBENGINE_REMOTE_DEBUGGING": f"127.0.0.1:{debug_port}"}
+def one_run(env: dict, debug_port: int, command: list[str] | None = None) -> dict:
+    env = {
+        **env,
+        "QTWEBENGINE_REMOTE_DEBUGGING": f"127.0.0.1:{debug_port}",
+        "MEDIABOX_STARTUP_TRACE": "1",
+    }
     started = time.monotonic()
+    spawned_at = time.time()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "mediabox.cli", "desktop"],
+        command or [sys.executable, "-m", "mediabox.cli", "desktop"],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
     marks: dict[str, float] = {}
+    phases: dict[str, float] = {}
+    marks["phases"] = phases
 
     def read() -> None:
         for line in proc.stdout:
             now = time.monotonic() - started
+            traced = STARTUP_MARK.search(line.rstrip())
+            if traced:
+                phases.setdefault(traced[1], (float(traced[4]) - spawned_at, float(traced[3])))
             if "desktop: serving on" in line:
                 marks.setdefault("serving", now)
             if re.search(r"window: loaded /$", line.rstrip()):
@@ -126,6 +218,10 @@ def one_run(env: dict, debug_port: int) -> dict:
                 if page.evaluate(PAINTED):
                     marks["painted"] = time.monotonic() - started
                     marks["cpu"] = cpu_seconds(proc.pid)
+                    timings = page.evaluate(PAGE_TIMINGS)
+                    for name, at in page_marks(timings, spawned_at).items():
+                        phases[name] = (at, None)
+                    phases["library painted (bench poll)"] = (marks["painted"], marks["cpu"])
                     break
             except PageError:
                 pass
@@ -144,10 +240,37 @@ def one_run(env: dict, debug_port: int) -> dict:
     return marks
 
 
+def bare_runs(env: dict, count: int) -> None:
+    """The toolkit alone: pywebview's window on a static page with one image, same backend."""
+    command = [sys.executable, str(Path(__file__).with_name("desktop_bare_window.py"))]
+    runs = []
+    for number in range(1, count + 1):
+        marks = one_run(env, 9400 + number, command)
+        runs.append(marks)
+        print(
+            f"bare run {number}: painted {marks.get('painted', float('nan')):.2f} s "
+            f"(CPU {marks.get('cpu', float('nan')):.2f} s); idle RSS {marks['rss_mb']:.0f} MB "
+            f"(tree {marks['tree_rss_mb']:.0f} MB)",
+            flush=True,
+        )
+    values = [r["painted"] for r in runs if "painted" in r]
+    if values:
+        print(f"median bare painted: {statistics.median(values):.2f} s")
+    print(f"load average: {os.getloadavg()[0]:.1f}")
+    print_phases(runs)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--photos", type=int, default=12)
+    parser.add_argument("--phases", action="store_true", help="print the phase table")
+    parser.add_argument("--bare", action="store_true", help="a bare pywebview window instead")
+    parser.add_argument(
+        "--compile-each-start",
+        action="store_true",
+        help="keep PYTHONDONTWRITEBYTECODE from the environment (no bytecode cache)",
+    )
     args = parser.parse_args()
     xvfb, display = start_xvfb()
     workdir = Path(tempfile.mkdtemp(prefix="bench-desktop-"))
@@ -159,7 +282,13 @@ def main() -> None:
         MEDIABOX_STATIC_DIR=str(ROOT / "static"),
     )
     env.pop("WAYLAND_DISPLAY", None)
+    if not args.compile_each_start:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(workdir / "pycache")
     try:
+        if args.bare:
+            bare_runs(env, args.runs)
+            return
         prepare(data_dir, env, args.photos)
         warm = one_run(env, 9300)  # the consumer makes the thumbnails; the OS caches files
         print(f"warm-up run (processing the photos): painted {warm.get('painted', 0):.2f} s")
@@ -189,6 +318,8 @@ def main() -> None:
             f"{statistics.median(r['tree_rss_mb'] for r in runs):.0f} MB"
         )
         print(f"load average: {os.getloadavg()[0]:.1f}")
+        if args.phases:
+            print_phases(runs)
     finally:
         xvfb.terminate()
         xvfb.wait(10)
