@@ -15,6 +15,7 @@ from mediabox.api.deps import container
 from mediabox.domain.errors import Forbidden, NotFound, RangeNotSatisfiable
 from mediabox.domain.media_types import UNKNOWN_TYPE
 from mediabox.infra.blobstore.base import MAX_OBJECT_SIZE
+from mediabox.infra.body_spool import SpooledBody
 
 blobs_bp = Blueprint("blobs", __name__, url_prefix="/api/v1/blobs")
 shared_blobs_bp = Blueprint("shared_blobs", __name__, url_prefix="/api/v1/blobs")
@@ -30,8 +31,12 @@ def put_blob(key: str) -> Response:
     request.max_content_length = MAX_OBJECT_SIZE
     if grant.content_type is not None and request.headers.get("Content-Type") != grant.content_type:
         raise Forbidden("Content-Type does not match the signed upload.")
+    # A body the server spooled into the store's temp directory goes to the store as it is
+    # (renamed or copied into place, already hashed); any other body as a bounded stream.
+    raw = request.environ.get("wsgi.input")
+    stream = raw if isinstance(raw, SpooledBody) else request.stream
     response = Response(status=200)
-    response.set_etag(store.receive(grant, request.stream, request.content_length))
+    response.set_etag(store.receive(grant, stream, request.content_length))
     return response
 
 

@@ -5,10 +5,17 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from mediabox.domain.models import AuthSession, RefreshToken, User
+
+# Every authenticated request runs this query: built once, with its values bound per call.
+_SESSION_WITH_USER = (
+    select(AuthSession.revoked_at, User)
+    .join(User, User.id == AuthSession.user_id)
+    .where(AuthSession.id == bindparam("session_id"), AuthSession.user_id == bindparam("user_id"))
+)
 
 
 class AuthSessionRepository:
@@ -30,9 +37,7 @@ class AuthSessionRepository:
     ) -> tuple[datetime | None, User] | None:
         """The session's revocation time and its user, in one query."""
         row = self.session.execute(
-            select(AuthSession.revoked_at, User)
-            .join(User, User.id == AuthSession.user_id)
-            .where(AuthSession.id == session_id, AuthSession.user_id == user_id)
+            _SESSION_WITH_USER, {"session_id": session_id, "user_id": user_id}
         ).first()
         return None if row is None else (row[0], row[1])
 

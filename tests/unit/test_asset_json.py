@@ -8,6 +8,7 @@ import uuid
 from datetime import UTC, date, datetime
 
 import orjson
+import pytest
 
 from mediabox.api.json import OPTIONS
 from mediabox.api.schemas.assets import SOURCE_FIELDS, AssetOut, asset_json, asset_page_json
@@ -16,6 +17,9 @@ from mediabox.api.schemas.assets import SOURCE_FIELDS, AssetOut, asset_json, ass
 class Urls:
     def stable_jpeg_url(self, key):
         return f"/signed/{key}"
+
+    def stable_jpeg_urls(self, keys):
+        return [self.stable_jpeg_url(key) if key else None for key in keys]
 
 
 def _asset(**changes):
@@ -63,12 +67,29 @@ def test_fast_path_serialises_like_the_schema():
     assert fast["thumb_url"] == "/signed/t.jpg" and fast["preview_url"] is None
 
 
-def test_page_of_rows_matches_single_assets():
-    Row = collections.namedtuple("Row", SOURCE_FIELDS)
-    assets = [_asset(), _asset(storage_key_poster="p.jpg", processing_state="done")]
+@pytest.mark.parametrize("include_location", [True, False])
+def test_page_of_rows_matches_single_assets(include_location):
+    Row = collections.namedtuple("Row", reversed(SOURCE_FIELDS))  # any column order
+    assets = [
+        _asset(),
+        _asset(storage_key_poster="p.jpg", processing_state="done"),
+        _asset(
+            deleted_at=datetime(2022, 1, 1, tzinfo=UTC),
+            description="kept",
+            processing_state="failed",
+            processing_error="broken",
+            storage_key_thumb=None,
+            storage_key_preview="v.jpg",
+            storage_key_poster="p.jpg",
+        ),
+    ]
     rows = [Row(**{name: getattr(a, name) for name in SOURCE_FIELDS}) for a in assets]
-    assert asset_page_json(rows, Urls()) == [asset_json(a, Urls()) for a in assets]
-    assert asset_page_json(rows, Urls())[1]["preview_url"] == "/signed/p.jpg"
+    page = asset_page_json(rows, Urls(), include_location=include_location)
+    single = [asset_json(a, Urls(), include_location=include_location) for a in assets]
+    assert page == single
+    assert [list(item) for item in page] == [list(item) for item in single]  # same key order
+    assert page[1]["preview_url"] == "/signed/p.jpg"
+    assert page[2]["status"] == "deleted" and page[2]["preview_url"] == "/signed/v.jpg"
 
 
 def test_location_hidden_and_trashed_status():
@@ -87,3 +108,27 @@ def test_json_falls_back_for_values_orjson_refuses():
         "at": "2020-01-02T00:00:00Z",
         "id": "00000000-0000-0000-0000-000000000001",
     }
+
+
+def test_a_page_asks_for_its_urls_in_two_batches_not_per_row():
+    class BatchOnly(Urls):
+        batches: list[list] = []
+
+        def stable_jpeg_url(self, key):
+            raise AssertionError("a page signs its URLs in one pass")
+
+        def stable_jpeg_urls(self, keys):
+            self.batches.append(list(keys))
+            return [f"/signed/{key}" if key else None for key in keys]
+
+    Row = collections.namedtuple("Row", SOURCE_FIELDS)
+    assets = [_asset(), _asset(storage_key_thumb=None, storage_key_poster="p.jpg")]
+    rows = [Row(**{name: getattr(a, name) for name in SOURCE_FIELDS}) for a in assets]
+    urls = BatchOnly()
+    page = asset_page_json(rows, urls)
+    assert urls.batches == [["t.jpg", None], [None, "p.jpg"]]
+    assert [(item["thumb_url"], item["preview_url"]) for item in page] == [
+        ("/signed/t.jpg", None),
+        (None, "/signed/p.jpg"),
+    ]
+    assert asset_page_json([], urls) == []

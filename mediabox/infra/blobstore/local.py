@@ -8,7 +8,6 @@ import os
 import re
 import secrets
 import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -29,14 +28,29 @@ from mediabox.infra.blobstore.base import (
     validate_part_number,
     validate_range,
 )
+from mediabox.infra.blobstore.local_files import (
+    CHUNK_SIZE,
+    AtomicFile,
+    adopt_spooled,
+    copy_range,
+    sidecar_path,
+    write_json,
+    write_text,
+)
 from mediabox.infra.blobstore.signing import BlobGrant, UrlSigner
+from mediabox.infra.body_spool import SpooledBody, sweep_spool
 
-CHUNK_SIZE = 1024 * 1024
+TMP_DIR = ".tmp"
+SPOOL_MAX_AGE_SECONDS = 24 * 3600
 _UPLOAD_ID = re.compile(r"[0-9a-f]{32}")
-_META_SUFFIX = ".meta.json"
 _DEFAULT_CONTENT_TYPE = "application/octet-stream"
 _DATA_FILE = "data"
 ETAG_HEX = 32
+
+
+def tmp_dir_of(root: Path) -> Path:
+    """The store's temp directory under `root` (where the server spools blob PUT bodies)."""
+    return Path(root) / TMP_DIR
 
 
 def _etag_hash():
@@ -54,12 +68,13 @@ class LocalBlobStore:
 
     def __init__(self, root: Path, signer: UrlSigner, clock: Callable[[], datetime] = utc_now):
         self._root = Path(root).resolve()
-        self._tmp = self._root / ".tmp"
+        self._tmp = tmp_dir_of(self._root)
         self._uploads = self._root / ".multipart"
         self._signer = signer
         self._clock = clock
         for directory in (self._root, self._tmp, self._uploads):
             directory.mkdir(parents=True, exist_ok=True)
+        sweep_spool(self._tmp, SPOOL_MAX_AGE_SECONDS)
 
     def presign_put(
         self, key: str, content_type: str, max_bytes: int, expires_in: int
@@ -116,7 +131,7 @@ class LocalBlobStore:
         directory = self._uploads / upload_id
         directory.mkdir()
         upload = {"key": key, "content_type": content_type, "part_size": part_size}
-        _write_json(directory / "upload.json", upload)
+        write_json(directory / "upload.json", upload)
         return upload_id
 
     def presign_part(
@@ -165,12 +180,12 @@ class LocalBlobStore:
             dest.parent.mkdir(parents=True, exist_ok=True)
             os.replace(data, dest)
         else:
-            with _AtomicFile(dest, self._tmp) as out:
+            with AtomicFile(dest, self._tmp) as out:
                 for part in chosen:
                     place = places[part.part_number]
                     source_path = data if isinstance(place, int) else directory / place
                     with open(source_path, "rb") as source:
-                        _copy_range(source, out, place if isinstance(place, int) else 0, part.size)
+                        copy_range(source, out, place if isinstance(place, int) else 0, part.size)
         self._write_meta(
             key, upload["content_type"], f"{digests.hexdigest()[:ETAG_HEX]}-{len(chosen)}", size
         )
@@ -215,7 +230,7 @@ class LocalBlobStore:
     def delete(self, key: str) -> None:
         path = self._object_path(key)
         path.unlink(missing_ok=True)
-        _meta_path(path).unlink(missing_ok=True)
+        sidecar_path(path).unlink(missing_ok=True)
 
     def delete_many(self, keys: Iterable[str]) -> None:
         for key in [validate_key(key) for key in keys]:
@@ -227,13 +242,21 @@ class LocalBlobStore:
         return self._signer.verify(method, key, args, self._clock())
 
     def receive(self, grant: BlobGrant, stream: BinaryIO, content_length: int | None) -> str:
-        """Store a request body for a verified PUT grant and return its ETag."""
+        """Store a request body for a verified PUT grant and return its ETag. A body the
+        server spooled into this store's temp directory is renamed or copied into place."""
         limit = grant.max_bytes
+        if isinstance(stream, SpooledBody):
+            content_length = stream.size
         if content_length is not None and limit is not None and content_length > limit:
             raise PayloadTooLarge(details={"max_bytes": limit})
         if grant.upload_id is not None and grant.part_number is not None:
             return self._receive_part(grant, stream)
-        etag, size = self._receive(stream, self._object_path(grant.key), limit)
+        dest = self._object_path(grant.key)
+        if self._spooled_here(stream):
+            etag, size = stream.sha256_hexdigest()[:ETAG_HEX], stream.size
+            adopt_spooled(stream, dest)
+        else:
+            etag, size = self._receive(stream, dest, limit)
         self._write_meta(grant.key, grant.content_type or _DEFAULT_CONTENT_TYPE, etag, size)
         return etag
 
@@ -241,6 +264,10 @@ class LocalBlobStore:
         """Open a blob and describe the opened file (size from the open descriptor)."""
         fileobj = self.open_read(key)
         return fileobj, self._info(self._object_path(key), os.fstat(fileobj.fileno()).st_size)
+
+    def _spooled_here(self, stream: BinaryIO) -> bool:
+        """A body the server spooled into this store's temp directory (renamed into place)."""
+        return isinstance(stream, SpooledBody) and stream.path.parent.resolve() == self._tmp
 
     def _object_path(self, key: str) -> Path:
         path = (self._root / validate_key(key)).resolve()
@@ -268,16 +295,29 @@ class LocalBlobStore:
         part_size = json.loads((directory / "upload.json").read_text()).get("part_size")
         meta_path = directory / f"{number:05d}.json"
         meta_path.unlink(missing_ok=True)
+        spooled = self._spooled_here(stream)
         if part_size and limit is not None and limit <= part_size:
             place: int | str = (number - 1) * part_size
             etag, size = self._write_at(stream, directory / _DATA_FILE, place, limit)
+        elif spooled:
+            place = f"{number:05d}.part"
+            etag, size = stream.sha256_hexdigest()[:ETAG_HEX], stream.size
+            adopt_spooled(stream, directory / place)
         else:
             place = f"{number:05d}.part"
             etag, size = self._receive(stream, directory / place, limit)
-        _write_text(meta_path, json.dumps({"size": size, "etag": etag, "place": place}), self._tmp)
+        write_text(meta_path, json.dumps({"size": size, "etag": etag, "place": place}), self._tmp)
         return etag
 
     def _write_at(self, stream: BinaryIO, path: Path, offset: int, limit: int) -> tuple[str, int]:
+        if isinstance(stream, SpooledBody):
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+            try:
+                stream.copy_into(fd, offset)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            return stream.sha256_hexdigest()[:ETAG_HEX], stream.size
         digest = _etag_hash()
         size = 0
         fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
@@ -306,7 +346,7 @@ class LocalBlobStore:
     def _receive(self, source: BinaryIO, dest: Path, limit: int | None) -> tuple[str, int]:
         digest = _etag_hash()
         size = 0
-        with _AtomicFile(dest, self._tmp) as out:
+        with AtomicFile(dest, self._tmp) as out:
             while chunk := source.read(CHUNK_SIZE):
                 size += len(chunk)
                 if limit is not None and size > limit:
@@ -317,11 +357,11 @@ class LocalBlobStore:
 
     def _write_meta(self, key: str, content_type: str, etag: str, size: int) -> None:
         meta = {"content_type": content_type, "etag": etag, "size": size}
-        _write_text(_meta_path(self._object_path(key)), json.dumps(meta), self._tmp)
+        write_text(sidecar_path(self._object_path(key)), json.dumps(meta), self._tmp)
 
     def _info(self, path: Path, size: int) -> ObjectInfo:
         try:
-            meta = json.loads(_meta_path(path).read_text())
+            meta = json.loads(sidecar_path(path).read_text())
         except (FileNotFoundError, ValueError):
             meta = {}
         if meta.get("size") != size:
@@ -329,33 +369,6 @@ class LocalBlobStore:
             meta = {"etag": f"{size:x}-{stat.st_mtime_ns:x}", **meta, "size": size}
         content_type = meta.get("content_type", _DEFAULT_CONTENT_TYPE)
         return ObjectInfo(size=size, etag=meta["etag"], content_type=content_type)
-
-
-class _AtomicFile:
-    """A temp file in ``tmp_dir`` that replaces ``dest`` on success (after fsync if durable)."""
-
-    def __init__(self, dest: Path, tmp_dir: Path, *, durable: bool = True):
-        self._dest = dest
-        self._tmp_dir = tmp_dir
-        self._durable = durable
-
-    def __enter__(self) -> BinaryIO:
-        fd, name = tempfile.mkstemp(dir=self._tmp_dir)
-        self._tmp_path = Path(name)
-        self._file = os.fdopen(fd, "wb")
-        return self._file
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        try:
-            if exc_type is None and self._durable:
-                self._file.flush()
-                os.fsync(self._file.fileno())
-            self._file.close()
-            if exc_type is None:
-                self._dest.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(self._tmp_path, self._dest)
-        finally:
-            self._tmp_path.unlink(missing_ok=True)
 
 
 def _choose_parts(
@@ -377,29 +390,3 @@ def _choose_parts(
     if any(part.size < MIN_PART_SIZE for part in chosen[:-1]):
         raise ValidationFailed("Every part but the last must be at least 5 MiB.")
     return chosen
-
-
-def _copy_range(source: BinaryIO, out: BinaryIO, offset: int, length: int) -> None:
-    source.seek(offset)
-    while length > 0:
-        chunk = source.read(min(CHUNK_SIZE, length))
-        if not chunk:
-            raise ValidationFailed("A part is shorter than recorded.")
-        out.write(chunk)
-        length -= len(chunk)
-
-
-def _meta_path(path: Path) -> Path:
-    return path.with_name(path.name + _META_SUFFIX)
-
-
-def _write_json(path: Path, value: object) -> None:
-    path.write_text(json.dumps(value))
-
-
-def _write_text(path: Path, text: str, tmp_dir: Path) -> None:
-    """Sidecars (content type, ETag, part records) are replaced atomically but not fsynced:
-    after a crash a lost one is rebuilt from the file (ETag from size and mtime) or, for a
-    part, shows as missing and is uploaded again. The bytes themselves are always fsynced."""
-    with _AtomicFile(path, tmp_dir, durable=False) as out:
-        out.write(text.encode())
