@@ -163,6 +163,7 @@ def run_browser(paths: list[Path], workers: int | None, embedded: bool, timeout:
     with bench_ingest.ingest_server(workers, embedded) as running:
         api = Api(running.base)
         time.sleep(2.0)  # as bench_ingest: the consumer imports its libraries first
+        server_cpu = bench_ingest.process_cpu_s(running.server.pid)
         figures = upload_browser.measure(
             running.base,
             EMAIL,
@@ -172,8 +173,19 @@ def run_browser(paths: list[Path], workers: int | None, embedded: bool, timeout:
             check_alive=running.check_alive,
             timeout=timeout,
         )
+        figures["server_cpu_s"] = bench_ingest.process_cpu_s(running.server.pid) - server_cpu
         figures["rss_server_mb"] = bench_ingest.peak_rss_mb(running.server.pid)
     return figures
+
+
+def _cpu_line(figures: dict) -> str:
+    kinds = figures["chromium_cpu_total"]
+    by_kind = ", ".join(f"{kind} {cpu:.1f}" for kind, cpu in sorted(kinds.items()) if cpu >= 0.05)
+    return (
+        f"cpu       Chromium {sum(figures['chromium_cpu_uploaded'].values()):.1f} s until all "
+        f"done, {sum(kinds.values()):.1f} s until all thumbnails ({by_kind}); server (with jobs) "
+        f"{figures['server_cpu_s']:.1f} s from sign-in to the end"
+    )
 
 
 def _hash_lines(figures: dict) -> list[str]:
@@ -227,6 +239,7 @@ def main() -> None:
     )
     for line in _hash_lines(browser):
         print(line)
+    print(_cpu_line(browser))
     print(
         f"page      JS heap peak {browser['heap_peak_mb']:.0f} MB; long tasks over 200 ms: "
         f"{browser['long_tasks_over_200ms']} (longest {browser['longest_task_ms']:.0f} ms); "
@@ -242,6 +255,10 @@ def main() -> None:
     print(
         f"API-only  {args.clients} clients: upload+finalize {api['uploaded_s']:.1f} s, all "
         f"thumbnails {api['total_s']:.1f} s  → {a_rate:.2f} photos/s, {a_mbps:.1f} MB/s"
+    )
+    print(
+        f"cpu       API-only: server (with jobs) {api['server_cpu_s']:.1f} s, the {args.clients} "
+        f"clients {api['client_cpu_s']:.1f} s"
     )
     print(f"ratio     browser/API {b_rate / a_rate:.2f} (target ≥ 0.8)")
     print(

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import resource
 import shutil
 import signal
 import socket
@@ -93,6 +94,18 @@ def peak_rss_mb(pid: int) -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def process_cpu_s(pid: int) -> float:
+    """utime+stime of a live process (all its threads), in seconds."""
+    text = Path(f"/proc/{pid}/stat").read_text()
+    fields = text[text.rindex(")") + 2 :].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _own_cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def wait_http(url: str, timeout: float = 120) -> None:
@@ -225,6 +238,8 @@ def run_ingest(paths: list[Path], clients: int, workers: int | None, embedded: b
     with ingest_server(workers, embedded) as running:
         token = sign_up(running.base)
         time.sleep(2.0)  # let the worker import its libraries before the clock starts
+        server_cpu = process_cpu_s(running.server.pid)
+        client_cpu = _own_cpu_s()
 
         local = threading.local()
         start = time.perf_counter()
@@ -241,7 +256,11 @@ def run_ingest(paths: list[Path], clients: int, workers: int | None, embedded: b
         ).json()
         rss_worker = peak_rss_mb((running.worker or running.server).pid)
         rss_server = peak_rss_mb(running.server.pid)
+        server_cpu = process_cpu_s(running.server.pid) - server_cpu
+        client_cpu = _own_cpu_s() - client_cpu
     return {
+        "server_cpu_s": server_cpu,
+        "client_cpu_s": client_cpu,
         "uploaded_s": uploaded,
         "total_s": total,
         "jobs": jobs,

@@ -11,7 +11,9 @@ API until every thumbnail exists) and returns:
   last hash end;
 - `heap_peak_mb` (sampled `performance.memory.usedJSHeapSize`), `long_tasks_over_200ms`,
   `longest_task_ms` (PerformanceObserver "longtask");
-- `requests`: the page's requests by kind (API path without ids, blob GET/PUT, static).
+- `requests`: the page's requests by kind (API path without ids, blob GET/PUT, static);
+- `chromium_cpu_uploaded` / `chromium_cpu_total`: CPU seconds of Chromium's processes by kind
+  (browser, renderer, NetworkService, ...) from the files set until all done / all thumbnails.
 The page at the end is saved as `.build/shots/bench-upload-done.png`.
 """
 
@@ -24,7 +26,14 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from _chromium import CHROMIUM, LONG_TASKS, launch, signed_in_context  # noqa: F401  (CHROMIUM: printed by the bench)
+from _chromium import (  # noqa: F401  (CHROMIUM: printed by the bench)
+    CHROMIUM,
+    LONG_TASKS,
+    chromium_cpu_s,
+    cpu_since,
+    launch,
+    signed_in_context,
+)
 
 SHOT = Path(__file__).resolve().parents[2] / ".build" / "shots" / "bench-upload-no-picker.png"
 
@@ -124,12 +133,15 @@ def measure(
                 page.screenshot(path=SHOT)
                 raise SystemExit(f"no upload-input on the page; see {SHOT}") from None
             page.evaluate("() => { window.__longTasks && (window.__longTasks.length = 0); }")
+            cpu_start = chromium_cpu_s()
             started = time.perf_counter()
             picker.set_input_files([str(path) for path in paths])
             heap_peak_mb = _wait_panel_done(page, len(paths), check_alive, timeout)
             uploaded = time.perf_counter() - started
+            cpu_uploaded = cpu_since(cpu_start, chromium_cpu_s())
             until_processed()
             total = time.perf_counter() - started
+            cpu_total = cpu_since(cpu_start, chromium_cpu_s())
             page.screenshot(path=SHOT.with_name("bench-upload-done.png"))
             workers, span = _hash_figures(page.evaluate(HASH_MEASURES))
             tasks = page.evaluate("() => window.__longTasks") or []
@@ -144,4 +156,6 @@ def measure(
         "long_tasks_over_200ms": sum(1 for d in tasks if d > 200),
         "longest_task_ms": max(tasks, default=0),
         "requests": dict(requests.most_common()),
+        "chromium_cpu_uploaded": cpu_uploaded,
+        "chromium_cpu_total": cpu_total,
     }

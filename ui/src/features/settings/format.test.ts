@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatCount } from "./format";
+import { formatBytes, formatCount, numberFormat } from "./format";
 
 describe("formatBytes", () => {
   it("steps through binary units with a decimal only for small values", () => {
@@ -14,5 +14,13 @@ describe("formatBytes", () => {
     expect(formatBytes(5, "ru")).toBe("5 байт");
     expect(formatCount(1234567, "ru")).toBe("1\u00a0234\u00a0567");
     expect(formatCount(1234567, "en")).toBe("1,234,567");
+  });
+
+  it("makes each formatter once per language and options", () => {
+    expect(numberFormat("de", { style: "percent" })).toBe(numberFormat("de", { style: "percent" }));
+    expect(numberFormat("de", { style: "percent" })).not.toBe(numberFormat("fr", { style: "percent" }));
+    expect(numberFormat("de", { style: "percent" })).not.toBe(numberFormat("de"));
+    expect(formatBytes(1536, "de")).toBe("1,5 kB");
+    expect(formatBytes(1536, "en")).toBe("1.5 kB");
   });
 });

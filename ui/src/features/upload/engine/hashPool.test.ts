@@ -1,3 +1,4 @@
+import { Blob as NodeBlob } from "node:buffer";
 import { createHash } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { HASH_MEASURE, HashPool } from "./hashPool";
@@ -13,22 +14,38 @@ afterEach(() => {
 });
 
 describe("sha256Of", () => {
+  const pattern = (n: number, k: number) => new Uint8Array(n).map((_, i) => (i * k) % 256);
+
   it("matches a one-shot SHA-256 when the file spans many slices", async () => {
-    const bytes = new Uint8Array(10_000).map((_, i) => (i * 7) % 256);
-    const blob = new Blob([bytes]);
-    expect(await sha256Of(blob, 1024)).toBe(await nodeSha(blob));
+    const blob = new Blob([pattern(10_000, 7)]);
+    expect(await sha256Of(blob, { digest: null, sliceBytes: 1024 })).toBe(await nodeSha(blob));
     expect(await sha256Of(new Blob([]))).toBe(createHash("sha256").digest("hex"));
+    expect(await sha256Of(new Blob([]), { digest: null })).toBe(createHash("sha256").digest("hex"));
   });
 
-  it("digests a one-slice file with the platform, a longer one and a plain-HTTP page with hash-wasm", async () => {
-    const bytes = new Uint8Array(3000).map((_, i) => (i * 13) % 256);
-    const blob = new Blob([bytes]);
+  it("streams a file above the native limit through hash-wasm, never reading it whole", async () => {
+    // jsdom's Blob has no stream(); Node's has, with the browser's contract.
+    const blob = new NodeBlob([pattern(300_000, 11)]) as unknown as Blob;
+    const whole = vi.spyOn(blob, "arrayBuffer");
+    const stream = vi.spyOn(blob, "stream");
     const platform = vi.fn((data: Uint8Array<ArrayBuffer>) => crypto.subtle.digest("SHA-256", data));
-    expect(await sha256Of(blob, 4096, platform)).toBe(await nodeSha(blob));
+    const expected = createHash("sha256").update(pattern(300_000, 11)).digest("hex");
+    expect(await sha256Of(blob, { nativeMaxBytes: 1024, digest: platform })).toBe(expected);
+    expect(stream).toHaveBeenCalledTimes(1);
+    expect(whole).not.toHaveBeenCalled();
+    expect(platform).not.toHaveBeenCalled();
+    expect(await sha256Of(blob, { digest: null })).toBe(expected); // a plain-HTTP page: all hash-wasm
+    expect(stream).toHaveBeenCalledTimes(2);
+  });
+
+  it("digests a file up to the native limit with the platform, a bigger one and a plain-HTTP page with hash-wasm", async () => {
+    const blob = new Blob([pattern(3000, 13)]);
+    const platform = vi.fn((data: Uint8Array<ArrayBuffer>) => crypto.subtle.digest("SHA-256", data));
+    expect(await sha256Of(blob, { nativeMaxBytes: 3000, digest: platform })).toBe(await nodeSha(blob));
     expect(platform).toHaveBeenCalledTimes(1);
-    expect(await sha256Of(blob, 1024, platform)).toBe(await nodeSha(blob));
+    expect(await sha256Of(blob, { nativeMaxBytes: 2999, digest: platform, sliceBytes: 1024 })).toBe(await nodeSha(blob));
     expect(platform).toHaveBeenCalledTimes(1);
-    expect(await sha256Of(blob, 4096, null)).toBe(await nodeSha(blob));
+    expect(await sha256Of(blob, { digest: null, sliceBytes: 1024 })).toBe(await nodeSha(blob));
   });
 });
 

@@ -1,11 +1,18 @@
 /**
- * SHA-256 of a Blob, read in 8 MiB slices (never the whole file in memory). A file of one slice
- * is digested by the platform (`crypto.subtle`, native and several times faster than
- * WebAssembly) where the page is a secure context; longer files, and pages served over plain
- * HTTP on the LAN (no `crypto.subtle` there), stream through hash-wasm.
+ * SHA-256 of a Blob, never the whole of a big file in memory. A file of at most
+ * `NATIVE_MAX_BYTES` is read at once and digested by the platform (`crypto.subtle`, native with
+ * the CPU's SHA instructions) where the page is a secure context; a bigger one is streamed
+ * (`Blob.stream()`) through hash-wasm, and so is every file on plain-HTTP LAN pages (no
+ * `crypto.subtle` there). Measured in Chromium (scripts/bench/bench_browser_hash.py): reading
+ * costs the same however it is done, the digest is what differs: hash-wasm takes about twice
+ * the CPU of the native digest, so the limit is high enough for camera photos (a 24 MP JPEG at
+ * high quality is over 16 MiB); streaming overlaps the browser's reading with the hashing,
+ * faster than awaiting 8 MiB slices one after another.
  */
 import { createSHA256, type IHasher } from "hash-wasm";
 
+export const NATIVE_MAX_BYTES = 32 * 1024 * 1024;
+/** Slices of a big file where `Blob.stream()` is missing. */
 export const SLICE_BYTES = 8 * 1024 * 1024;
 
 /** Idle hashers to reuse (one WebAssembly instance each); a call never shares one. */
@@ -13,23 +20,34 @@ const idle: IHasher[] = [];
 
 type Digest = (data: Uint8Array<ArrayBuffer>) => Promise<ArrayBuffer>;
 
+export interface Sha256Options {
+  /** Files up to this size go to `digest` in one read. */
+  nativeMaxBytes?: number;
+  /** The platform's SHA-256 (null: hash-wasm for everything). */
+  digest?: Digest | null;
+  /** Read in slices of this size instead of `Blob.stream()`. */
+  sliceBytes?: number;
+}
+
 function platformDigest(): Digest | null {
   const subtle = globalThis.crypto?.subtle;
   return subtle ? (data) => subtle.digest("SHA-256", data) : null;
 }
 
-export async function sha256Of(
-  file: Blob,
-  sliceBytes: number = SLICE_BYTES,
-  digest: Digest | null = platformDigest(),
-): Promise<string> {
-  if (digest && file.size <= sliceBytes) return toHex(await digest(new Uint8Array(await file.arrayBuffer())));
+export async function sha256Of(file: Blob, options: Sha256Options = {}): Promise<string> {
+  const { nativeMaxBytes = NATIVE_MAX_BYTES, digest = platformDigest(), sliceBytes } = options;
+  if (digest && file.size <= nativeMaxBytes) return toHex(await digest(new Uint8Array(await file.arrayBuffer())));
   const state = idle.pop() ?? (await createSHA256());
   try {
     state.init();
-    for (let offset = 0; offset < file.size; offset += sliceBytes) {
-      const slice = await file.slice(offset, offset + sliceBytes).arrayBuffer();
-      state.update(new Uint8Array(slice));
+    if (sliceBytes === undefined && typeof file.stream === "function") {
+      const reader = file.stream().getReader();
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) state.update(chunk.value);
+    } else {
+      const step = sliceBytes ?? SLICE_BYTES;
+      for (let offset = 0; offset < file.size; offset += step) {
+        state.update(new Uint8Array(await file.slice(offset, offset + step).arrayBuffer()));
+      }
     }
     return state.digest("hex");
   } finally {

@@ -1,11 +1,13 @@
 /** Sizes, speeds and time left in the person's language, through Intl. */
+import { numberFormat } from "../../settings/format";
+
 export { formatBytes, formatCount } from "../../settings/format";
 
 /** 95 → "2 minutes" / "2 минуты"; under a minute in seconds, over an hour in hours and minutes. */
 export function formatDuration(seconds: number, locale: string): string {
   const total = Math.max(1, Math.round(seconds));
   const unit = (value: number, name: "hour" | "minute" | "second") =>
-    new Intl.NumberFormat(locale, { style: "unit", unit: name, unitDisplay: "long" }).format(value);
+    numberFormat(locale, { style: "unit", unit: name, unitDisplay: "long" }).format(value);
   if (total < 60) return unit(total, "second");
   if (total < 3600) return unit(Math.round(total / 60), "minute");
   const hours = Math.floor(total / 3600);

@@ -26,7 +26,7 @@ class FakeWorker implements WorkerLike {
         this.onerror?.({ message: "boom", preventDefault() {} } as ErrorEvent);
         return;
       }
-      const sha256 = await sha256Of(file, 1024);
+      const sha256 = await sha256Of(file, { nativeMaxBytes: 1024, sliceBytes: 1024 });
       this.busy -= 1;
       this.onmessage?.({ data: { jobId, sha256 } } as MessageEvent<HashResponse>);
     })();
