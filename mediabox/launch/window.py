@@ -15,6 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from mediabox.launch import toolkits
+
 log = logging.getLogger("mediabox.desktop")
 
 # Shown while the server starts (a few hundred ms to seconds), so the window is there at once.
@@ -80,7 +82,22 @@ def _linux_backend() -> str | None:
             return "qt"
     except ModuleNotFoundError:
         pass
-    return "gtk" if importlib.util.find_spec("gi") else None
+    return "gtk" if _webkit2gtk_available() else None
+
+
+def _webkit2gtk_available() -> bool:
+    """PyGObject is importable and the WebKit2 typelib pywebview asks for (4.1, else 4.0) is
+    installed; nothing is loaded or pinned yet."""
+    if importlib.util.find_spec("gi") is None:
+        return False
+    try:
+        from gi import Repository
+
+        versions = Repository.get_default().enumerate_versions("WebKit2")
+    except Exception:  # a broken PyGObject: no GTK window
+        log.debug("window: PyGObject cannot list the WebKit2 typelibs", exc_info=True)
+        return False
+    return "4.1" in versions or "4.0" in versions
 
 
 def _x_display_reachable(display: str) -> bool:
@@ -115,7 +132,8 @@ class Window:
         self.storage_path = storage_path
         self.on_drop = on_drop
         self._drops_counted = False
-        self._downloads_direct = False
+        self._adapted = False
+        self._backend: str | None = None
         self._window = None
         self._ready = threading.Event()
 
@@ -136,7 +154,13 @@ class Window:
         gui = os.environ.get("PYWEBVIEW_GUI") or (
             _linux_backend() if sys.platform.startswith("linux") else None
         )
-        webview.start(on_shown, gui=gui, private_mode=False, storage_path=str(self.storage_path))
+        self._backend = gui
+
+        def shown() -> None:
+            log.info("window: pywebview's %s backend (%s)", gui or "default", webview.renderer)
+            on_shown()
+
+        webview.start(shown, gui=gui, private_mode=False, storage_path=str(self.storage_path))
 
     def load(self, url: str) -> None:
         """Open `url` in the window (from any thread)."""
@@ -152,9 +176,9 @@ class Window:
             return  # the start page's load event, after the sign-in URL began to load
         if self.on_drop is not None:
             self._take_drops(window)
-        if not self._downloads_direct:
-            self._downloads_direct = True
-            self._save_downloads_directly(window)
+        if not self._adapted:
+            self._adapted = True
+            toolkits.adapt(window, self._backend)
         log.info("window: loaded %s", urlsplit(current or "").path or "?")
 
     def _take_drops(self, window) -> None:
@@ -175,24 +199,6 @@ class Window:
             self._drops_counted = True
         window.run_js(DROPS_SCRIPT)
 
-    def _save_downloads_directly(self, window) -> None:
-        """With Qt, pywebview asks where to save every download in a modal dialog; like a
-        browser, save to the Downloads folder (the profile's download path) instead. GTK,
-        Cocoa and WebView2 keep pywebview's own handling."""
-        native = getattr(window, "native", None)
-        widget = getattr(native, "webview", None)
-        if widget is None or not hasattr(native, "on_download_requested"):
-            return
-        profile = widget.page().profile()
-        try:
-            profile.downloadRequested.disconnect(native.on_download_requested)
-        except (TypeError, RuntimeError):
-            log.debug("window: pywebview's download handler was not connected")
-        # direct: this thread has no Qt event loop to receive a queued call
-        from qtpy.QtCore import Qt
-
-        profile.downloadRequested.connect(_save_download, Qt.ConnectionType.DirectConnection)
-
     def focus(self) -> None:
         if self._window is not None:
             self._window.restore()
@@ -202,19 +208,6 @@ class Window:
     def close(self) -> None:
         if self._ready.wait(10) and self._window is not None:
             self._window.destroy()
-
-
-def _save_download(download) -> None:
-    """Accept a Qt WebEngine download into its default folder and log where it lands."""
-    download.accept()
-    target = Path(download.downloadDirectory()) / download.downloadFileName()
-    log.info("window: downloading %s", target)
-
-    def finished() -> None:
-        if download.isFinished():
-            log.info("window: downloaded %s (%s)", target, download.state().name)
-
-    download.isFinishedChanged.connect(finished)
 
 
 class _DropTarget:
