@@ -5,6 +5,8 @@ is pinned at 6.2.1; the private objects used here are named below):
   pywebview asks where to save every download in a modal dialog, which this replaces;
 - with GTK, a response sent as an attachment (an original) is downloaded, where pywebview's
   navigation handler shows any image or video in the window;
+- with GTK, a file dropped from a file manager no longer replaces the app in the window
+  (WebKitGTK navigates to it; importing such a drop by path does not work yet under GTK);
 - with GTK, `window.open()` of another site opens the system browser, as links with
   `target="_blank"` already do (pywebview's GTK backend has no handler for WebKit's `create`
   signal, so the page got `null` and nothing opened).
@@ -105,9 +107,16 @@ def _gtk(window) -> None:
 
 def _gtk_policy(webview, decision, decision_type, pywebview_handler) -> bool:
     """A response the server sends as an attachment (an original's download) is downloaded;
-    pywebview's handler would show any image or video in the window instead."""
+    pywebview's handler would show any image or video in the window instead. A file dropped
+    from a file manager does not replace the app (WebKitGTK navigates to it)."""
     from gi.repository import WebKit2
 
+    if isinstance(decision, WebKit2.NavigationPolicyDecision):
+        uri = decision.get_navigation_action().get_request().get_uri()
+        if uri.startswith("file:"):  # a file dropped on the window: WebKit would show it
+            log.info("window: not leaving the app for a local file")
+            decision.ignore()
+            return True
     if isinstance(decision, WebKit2.ResponsePolicyDecision):
         headers = decision.get_response().get_http_headers()
         disposition = headers.get_one("Content-Disposition") if headers is not None else None
