@@ -5,8 +5,8 @@ is pinned at 6.2.1; the private objects used here are named below):
   pywebview asks where to save every download in a modal dialog, which this replaces;
 - with GTK, a response sent as an attachment (an original) is downloaded, where pywebview's
   navigation handler shows any image or video in the window;
-- with GTK, a file dropped from a file manager no longer replaces the app in the window
-  (WebKitGTK navigates to it; importing such a drop by path does not work yet under GTK);
+- with GTK, files dropped from a file manager are imported by path (`_GtkFileDrops`) and no
+  longer replace the app in the window (WebKitGTK navigated to the file);
 - with GTK, `window.open()` of another site opens the system browser, as links with
   `target="_blank"` already do (pywebview's GTK backend has no handler for WebKit's `create`
   signal, so the page got `null` and nothing opened).
@@ -17,19 +17,26 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
+import time
 import webbrowser
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
 log = logging.getLogger("mediabox.desktop")
+DROP_EVENT_SCRIPT = (
+    'window.dispatchEvent(new CustomEvent("mediabox:desktop-drop", { detail: %d }));'
+)
 
 
-def adapt(window, backend: str | None) -> None:
-    """Take over what is said above for pywebview's `window` (from any thread)."""
+def adapt(window, backend: str | None, on_drop: Callable[[dict], object] | None = None) -> None:
+    """Take over what is said above for pywebview's `window` (from any thread); `on_drop` gets
+    GTK's drops of files (the window's drop handler)."""
     if backend == "qt":
         _qt(window)
     elif backend == "gtk":
-        _gtk(window)
+        _gtk(window, on_drop)
 
 
 def unique_target(folder: Path, suggested: str) -> Path:
@@ -78,7 +85,7 @@ def _qt_save(download) -> None:
 
 # --- WebKitGTK: pywebview's BrowserView is in `webview.platforms.gtk.BrowserView.instances`
 # by window uid; its `on_download_started` handler on the web context opens a save dialog.
-def _gtk(window) -> None:
+def _gtk(window, on_drop: Callable[[dict], object] | None) -> None:
     from gi.repository import GLib
     from webview.platforms.gtk import BrowserView
 
@@ -94,18 +101,59 @@ def _gtk(window) -> None:
             log.debug("window: pywebview's download handler was not connected")
         context.connect("download-started", _gtk_started)
         view.webview.connect("create", _gtk_new_window)
+        drops = _GtkFileDrops(window, on_drop)
+        view.webview.connect("drag-data-received", drops.received)
         try:
             view.webview.disconnect_by_func(view.on_navigation)
         except TypeError:
             log.debug("window: pywebview's navigation handler was not connected")
         else:
-            view.webview.connect("decide-policy", _gtk_policy, view.on_navigation)
+            view.webview.connect("decide-policy", _gtk_policy, view.on_navigation, drops)
         return False
 
     GLib.idle_add(swap)
 
 
-def _gtk_policy(webview, decision, decision_type, pywebview_handler) -> bool:
+class _GtkFileDrops:
+    """Files dropped from a file manager, imported by path. WebKitGTK 2.50 gives the page no
+    DOM drop for them (it navigates to the first file's `file://` URL instead), and pywebview's
+    GTK handler reads the drop's `text/uri-list` with `get_text()`, None for that target. So the
+    URIs are taken from GTK's own `drag-data-received` (the page cannot make one), and the
+    navigation to one of them, right after, is the drop: it goes to `on_drop` with the paths,
+    as pywebview's bridge would pass it, and the window stays on the app."""
+
+    SECONDS = 30  # a drop's navigation follows its data at once; older data is a cancelled drag
+
+    def __init__(self, window, on_drop: Callable[[dict], object] | None):
+        self.window = window
+        self.on_drop = on_drop
+        self.uris: list[str] = []
+        self.when = 0.0
+
+    def received(self, _webview, _context, _x, _y, data, _info, _time) -> None:
+        uris = [u for u in (data.get_uris() or []) if u.startswith("file://")]
+        if uris:
+            self.uris, self.when = uris, time.monotonic()
+
+    def take(self, uri: str) -> bool:
+        """The drop whose navigation this is, handed to `on_drop`; False for any other."""
+        fresh = time.monotonic() - self.when < self.SECONDS
+        if self.on_drop is None or not fresh or uri not in self.uris:
+            return False
+        from gi.repository import GLib
+
+        paths = [GLib.filename_from_uri(u)[0] for u in self.uris]
+        self.uris = []
+        log.info("window: %d file(s) dropped from the desktop", len(paths))
+        files = [{"name": Path(p).name, "pywebviewFullPath": p} for p in paths]
+        event = {"type": "drop", "dataTransfer": {"files": files}}
+        threading.Thread(target=self.on_drop, args=(event,), daemon=True).start()
+        # what the window's drop listener tells the app (it shows the import's progress)
+        self.window.run_js(DROP_EVENT_SCRIPT % len(paths))
+        return True
+
+
+def _gtk_policy(webview, decision, decision_type, pywebview_handler, drops) -> bool:
     """A response the server sends as an attachment (an original's download) is downloaded;
     pywebview's handler would show any image or video in the window instead. A file dropped
     from a file manager does not replace the app (WebKitGTK navigates to it)."""
@@ -114,7 +162,8 @@ def _gtk_policy(webview, decision, decision_type, pywebview_handler) -> bool:
     if isinstance(decision, WebKit2.NavigationPolicyDecision):
         uri = decision.get_navigation_action().get_request().get_uri()
         if uri.startswith("file:"):  # a file dropped on the window: WebKit would show it
-            log.info("window: not leaving the app for a local file")
+            if not drops.take(uri):
+                log.info("window: not leaving the app for a local file")
             decision.ignore()
             return True
     if isinstance(decision, WebKit2.ResponsePolicyDecision):

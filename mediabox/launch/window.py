@@ -35,6 +35,17 @@ DROPS_SCRIPT = """
   function hasFiles(e) {
     return !!e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types, "Files") >= 0;
   }
+  // A drag of URIs without files (WebKitGTK's form of a file manager's drop) is kept from the
+  // page's own drop zone: left unaccepted, the drop reaches the window's GTK drop handler.
+  function uriDragWithoutFiles(e) {
+    return !hasFiles(e) && !!e.dataTransfer &&
+      Array.prototype.indexOf.call(e.dataTransfer.types, "text/uri-list") >= 0;
+  }
+  ["dragenter", "dragover", "drop"].forEach(function (type) {
+    window.addEventListener(type, function (e) {
+      if (uriDragWithoutFiles(e)) e.stopPropagation();
+    }, true);
+  });
   window.addEventListener("dragover", function (e) {
     if (!hasFiles(e)) return;
     e.preventDefault();
@@ -178,7 +189,7 @@ class Window:
             self._take_drops(window)
         if not self._adapted:
             self._adapted = True
-            toolkits.adapt(window, self._backend)
+            toolkits.adapt(window, self._backend, self.on_drop)
         log.info("window: loaded %s", urlsplit(current or "").path or "?")
 
     def _take_drops(self, window) -> None:
