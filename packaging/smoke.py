@@ -2,7 +2,8 @@
 
 Runs `mediabox serve` from the bundle headless on a free 127.0.0.1 port with a fresh data dir,
 checks health, registers, uploads a photo through the API, waits for its thumbnail, stops it
-and prints the bundle's size."""
+and prints the bundle's size; then, when the bundle has PyGObject, opens its GTK window under
+Xvfb (packaging/smoke_window.py)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from pathlib import Path
 
 import requests
 from PIL import Image
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> None:
@@ -82,6 +85,22 @@ def main() -> None:
         print(f"smoke: tarball {Path(sys.argv[2]).stat().st_size / 1e6:.0f} MB (target < 200 MB)")
     if server.returncode != 0:
         sys.exit(f"smoke: the server exited with {server.returncode} on SIGTERM")
+    _window(binary)
+
+
+def _window(binary: Path) -> None:
+    """The GTK window of a bundle that has PyGObject (packaging/smoke_window.py); a bundle
+    built for GTK (MEDIABOX_BUNDLE_WINDOW=gtk, set by packaging/build) must have it."""
+    has_gi = (binary.parent / "_internal" / "gi").is_dir()
+    if os.environ.get("MEDIABOX_BUNDLE_WINDOW") == "gtk" and not has_gi:
+        sys.exit("smoke: the bundle was built for the GTK window but has no PyGObject (gi)")
+    if not has_gi:
+        print("smoke: window: this bundle has no GTK window (no PyGObject at build time)")
+        return
+    from smoke_window import check_window
+
+    shots = Path(os.environ.get("E2E_SHOTS_DIR") or ROOT / ".build" / "e2e-shots")
+    check_window([str(binary)], shots)
 
 
 def _wait(url: str, server: subprocess.Popen) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from mediabox.infra.startup_trace import mark
+from mediabox.launch import toolkits
 
 log = logging.getLogger("mediabox.desktop")
 
@@ -35,6 +36,17 @@ DROPS_SCRIPT = """
   function hasFiles(e) {
     return !!e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types, "Files") >= 0;
   }
+  // A drag of URIs without files (WebKitGTK's form of a file manager's drop) is kept from the
+  // page's own drop zone: left unaccepted, the drop reaches the window's GTK drop handler.
+  function uriDragWithoutFiles(e) {
+    return !hasFiles(e) && !!e.dataTransfer &&
+      Array.prototype.indexOf.call(e.dataTransfer.types, "text/uri-list") >= 0;
+  }
+  ["dragenter", "dragover", "drop"].forEach(function (type) {
+    window.addEventListener(type, function (e) {
+      if (uriDragWithoutFiles(e)) e.stopPropagation();
+    }, true);
+  });
   window.addEventListener("dragover", function (e) {
     if (!hasFiles(e)) return;
     e.preventDefault();
@@ -82,7 +94,22 @@ def _linux_backend() -> str | None:
             return "qt"
     except ModuleNotFoundError:
         pass
-    return "gtk" if importlib.util.find_spec("gi") else None
+    return "gtk" if _webkit2gtk_available() else None
+
+
+def _webkit2gtk_available() -> bool:
+    """PyGObject is importable and the WebKit2 typelib pywebview asks for (4.1, else 4.0) is
+    installed; nothing is loaded or pinned yet."""
+    if importlib.util.find_spec("gi") is None:
+        return False
+    try:
+        from gi import Repository
+
+        versions = Repository.get_default().enumerate_versions("WebKit2")
+    except Exception:  # a broken PyGObject: no GTK window
+        log.debug("window: PyGObject cannot list the WebKit2 typelibs", exc_info=True)
+        return False
+    return "4.1" in versions or "4.0" in versions
 
 
 def _x_display_reachable(display: str) -> bool:
@@ -117,7 +144,8 @@ class Window:
         self.storage_path = storage_path
         self.on_drop = on_drop
         self._drops_counted = False
-        self._downloads_direct = False
+        self._adapted = False
+        self._backend: str | None = None
         self._window = None
         self._ready = threading.Event()
 
@@ -146,8 +174,14 @@ class Window:
         window.events.shown += lambda: mark("window shown")
         self._window = window
         self._ready.set()
+        self._backend = gui
+
+        def shown() -> None:
+            log.info("window: pywebview's %s backend (%s)", gui or "default", webview.renderer)
+            on_shown()
+
         mark("gui starting")
-        webview.start(on_shown, gui=gui, private_mode=False, storage_path=str(self.storage_path))
+        webview.start(shown, gui=gui, private_mode=False, storage_path=str(self.storage_path))
 
     def load(self, url: str) -> None:
         """Open `url` in the window (from any thread)."""
@@ -164,9 +198,9 @@ class Window:
             return  # the start page's load event, after the sign-in URL began to load
         if self.on_drop is not None:
             self._take_drops(window)
-        if not self._downloads_direct:
-            self._downloads_direct = True
-            self._save_downloads_directly(window)
+        if not self._adapted:
+            self._adapted = True
+            toolkits.adapt(window, self._backend, self.on_drop)
         log.info("window: loaded %s", urlsplit(current or "").path or "?")
 
     def _take_drops(self, window) -> None:
@@ -187,24 +221,6 @@ class Window:
             self._drops_counted = True
         window.run_js(DROPS_SCRIPT)
 
-    def _save_downloads_directly(self, window) -> None:
-        """With Qt, pywebview asks where to save every download in a modal dialog; like a
-        browser, save to the Downloads folder (the profile's download path) instead. GTK,
-        Cocoa and WebView2 keep pywebview's own handling."""
-        native = getattr(window, "native", None)
-        widget = getattr(native, "webview", None)
-        if widget is None or not hasattr(native, "on_download_requested"):
-            return
-        profile = widget.page().profile()
-        try:
-            profile.downloadRequested.disconnect(native.on_download_requested)
-        except (TypeError, RuntimeError):
-            log.debug("window: pywebview's download handler was not connected")
-        # direct: this thread has no Qt event loop to receive a queued call
-        from qtpy.QtCore import Qt
-
-        profile.downloadRequested.connect(_save_download, Qt.ConnectionType.DirectConnection)
-
     def focus(self) -> None:
         if self._window is not None:
             self._window.restore()
@@ -214,19 +230,6 @@ class Window:
     def close(self) -> None:
         if self._ready.wait(10) and self._window is not None:
             self._window.destroy()
-
-
-def _save_download(download) -> None:
-    """Accept a Qt WebEngine download into its default folder and log where it lands."""
-    download.accept()
-    target = Path(download.downloadDirectory()) / download.downloadFileName()
-    log.info("window: downloading %s", target)
-
-    def finished() -> None:
-        if download.isFinished():
-            log.info("window: downloaded %s (%s)", target, download.state().name)
-
-    download.isFinishedChanged.connect(finished)
 
 
 class _DropTarget:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import socket
 import struct
 from urllib.parse import urlsplit
@@ -24,7 +25,10 @@ class PageSession:
     def __init__(self, debug_port: int, url_prefix: str = "http://127.0.0.1"):
         targets = requests.get(f"http://127.0.0.1:{debug_port}/json", timeout=5).json()
         page = next(t for t in targets if t["type"] == "page" and t["url"].startswith(url_prefix))
-        address = urlsplit(page["webSocketDebuggerUrl"])
+        self._open(page["webSocketDebuggerUrl"])
+
+    def _open(self, url: str) -> None:
+        address = urlsplit(url)
         self.sock = socket.create_connection((address.hostname, address.port), timeout=10)
         key = base64.b64encode(os.urandom(16)).decode()
         self.sock.sendall(
@@ -93,3 +97,66 @@ class PageSession:
                 raise ConnectionError("the page's debugging socket closed")
             data += chunk
         return data
+
+
+class WebKitPageSession(PageSession):
+    """The same `evaluate` through WebKitGTK's remote inspector (the window started with
+    `WEBKIT_INSPECTOR_HTTP_SERVER=127.0.0.1:PORT`): WebKit's own protocol, where the page is a
+    target inside the inspector connection and promises are awaited by a second command."""
+
+    def __init__(self, inspector_port: int):
+        listing = requests.get(f"http://127.0.0.1:{inspector_port}/", timeout=5).text
+        path = re.search(r"/socket/\d+/\d+/WebPage", listing)
+        assert path, f"no inspectable page: {listing[-300:]}"
+        self._open(f"ws://127.0.0.1:{inspector_port}{path.group(0)}")
+        self.target = None
+        while self.target is None:
+            event = json.loads(self._receive())
+            if event.get("method") == "Target.targetCreated":
+                info = event["params"]["targetInfo"]
+                if info.get("type") == "page":
+                    self.target = info["targetId"]
+
+    def evaluate(self, expression: str):
+        result = self._call(
+            "Runtime.evaluate",
+            {"expression": expression, "returnByValue": False, "emulateUserGesture": True},
+        )
+        remote = result["result"]
+        if remote.get("className") == "Promise":
+            result = self._call(
+                "Runtime.awaitPromise",
+                {"promiseObjectId": remote["objectId"], "returnByValue": True},
+            )
+        elif remote.get("type") == "object" and remote.get("objectId"):
+            result = self._call(
+                "Runtime.callFunctionOn",
+                {
+                    "objectId": remote["objectId"],
+                    "functionDeclaration": "function () { return this; }",
+                    "returnByValue": True,
+                },
+            )
+        assert not result.get("wasThrown"), result
+        return result["result"].get("value")
+
+    def _call(self, method: str, params: dict) -> dict:
+        self.next_id += 1
+        inner = {"id": self.next_id, "method": method, "params": params}
+        outer = {
+            "id": self.next_id,
+            "method": "Target.sendMessageToTarget",
+            "params": {"targetId": self.target, "message": json.dumps(inner)},
+        }
+        self._send(json.dumps(outer).encode())
+        while True:
+            message = json.loads(self._receive())
+            if message.get("method") != "Target.dispatchMessageFromTarget":
+                if "error" in message and message.get("id") == self.next_id:
+                    raise PageError(message["error"].get("message", "inspector error"))
+                continue
+            answer = json.loads(message["params"]["message"])
+            if answer.get("id") == self.next_id:
+                if "error" in answer:
+                    raise PageError(answer["error"].get("message", "inspector error"))
+                return answer["result"]
