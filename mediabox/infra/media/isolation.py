@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -37,6 +38,21 @@ def render_files(
     if kind == "video":
         return process_video(source, poster_path=poster, thumb_path=thumb, preview_path=poster)
     return process_photo(source, thumb_path=thumb, preview_path=preview)
+
+
+def exit_with_parent() -> None:
+    """In a decoder child: exit as soon as the process that spawned it is gone. A child waiting
+    for work holds both ends of its own job queue, so it never sees an EOF; without this, a
+    launcher killed with SIGKILL (or a crash) would leave it running for good."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()  # returns when the parent's sentinel closes, i.e. the parent ended
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 class DecoderPool:
@@ -106,6 +122,7 @@ class DecoderPool:
                     max_workers=self.workers,
                     mp_context=multiprocessing.get_context("spawn"),
                     max_tasks_per_child=self.max_jobs_per_child,
+                    initializer=exit_with_parent,
                 )
             return self._executor
 
