@@ -1,17 +1,16 @@
 /**
- * SHA-256 of a Blob, never the whole of a big file in memory. A file of at most
- * `NATIVE_MAX_BYTES` is read at once and digested by the platform (`crypto.subtle`, native with
- * the CPU's SHA instructions) where the page is a secure context; a bigger one is streamed
- * (`Blob.stream()`) through hash-wasm, and so is every file on plain-HTTP LAN pages (no
- * `crypto.subtle` there). Measured in Chromium (scripts/bench/bench_browser_hash.py): reading
- * costs the same however it is done, the digest is what differs: hash-wasm takes about twice
- * the CPU of the native digest, so the limit is high enough for camera photos (a 24 MP JPEG at
- * high quality is over 16 MiB); streaming overlaps the browser's reading with the hashing,
- * faster than awaiting 8 MiB slices one after another.
+ * SHA-256 of a Blob, never the whole of a big file in memory. A file of at most one 8 MiB slice
+ * (`NATIVE_MAX_BYTES`) is read at once and digested by the platform (`crypto.subtle`, native
+ * with the CPU's SHA instructions) where the page is a secure context; a bigger one is streamed
+ * (`Blob.stream()`, or 8 MiB slices where it is missing) through hash-wasm, and so is every
+ * file on plain-HTTP LAN pages (no `crypto.subtle` there). Measured in Chromium
+ * (scripts/bench/bench_browser_hash.py): reading costs the same however it is done; hash-wasm
+ * takes about twice the CPU of the native digest, but a 32 MiB native limit saved no wall time
+ * in bench_browser_upload, so a file over one slice is never read whole.
  */
 import { createSHA256, type IHasher } from "hash-wasm";
 
-export const NATIVE_MAX_BYTES = 32 * 1024 * 1024;
+export const NATIVE_MAX_BYTES = 8 * 1024 * 1024;
 /** Slices of a big file where `Blob.stream()` is missing. */
 export const SLICE_BYTES = 8 * 1024 * 1024;
 
