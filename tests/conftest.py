@@ -35,6 +35,27 @@ def pytest_report_header(config):
     return f"mediabox database engine: {config.getoption('--db')}"
 
 
+DATABASE_FIXTURES = frozenset({"database_url", "db_engine_name"})
+
+
+def pytest_collection_modifyitems(config, items):
+    """The PostgreSQL pass runs only the tests that reach the engine `--db` names.
+
+    A test with neither `database_url` nor `db_engine_name` among its fixtures runs on its own
+    SQLite file or on none, whatever `--db` says, so the PostgreSQL pass would repeat the SQLite
+    pass's very run of it. Those are deselected there (counted as "deselected" in the summary).
+    """
+    if config.getoption("--db") != "postgres":
+        return
+    kept, dropped = [], []
+    for item in items:
+        uses_engine = DATABASE_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+        (kept if uses_engine else dropped).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
 @pytest.fixture(scope="session")
 def db_engine_name(request) -> str:
     return request.config.getoption("--db")
