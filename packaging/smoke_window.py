@@ -40,6 +40,13 @@ PAINTED_COLOURS, PAINTED_SHARE = 100, 0.01
 X11_SOCKETS = Path("/tmp/.X11-unix")  # noqa: S108 - the X server's own socket folder
 # The same page actions as tests/e2e/test_desktop_window.py (a synthetic drop has no toolkit
 # path, so the launcher logs it as a drop without paths).
+PAINTED_TILE = """[...document.querySelectorAll('[data-testid=asset-tile] img')]
+    .some(img => img.complete && img.naturalWidth > 0)"""
+
+TILE_STATES = """JSON.stringify({path: location.pathname,
+    tiles: [...document.querySelectorAll('[data-testid=asset-tile]')]
+        .map(t => [t.dataset.status, t.querySelector('img')?.src ?? null])})"""
+
 SYNTHETIC_DROP = """(() => {
   const transfer = new DataTransfer();
   transfer.items.add(new File(["x"], "synthetic.jpg", { type: "image/jpeg" }));
@@ -187,6 +194,7 @@ def _run(command: list[str], display: str, scratch: Path, shots: Path) -> None:
     launch = Launch(command, {**env, "WEBKIT_INSPECTOR_HTTP_SERVER": f"127.0.0.1:{inspector}"})
     try:
         launch.wait_for(r"window: loaded /$")
+        _wait_for_a_painted_tile(inspector)
         _shot(display, shots / "bundle-gtk-signed-in-library.png")
         _check_the_page(launch, inspector, opened, home / "Downloads", original)
         _closes_cleanly(launch, port)
@@ -212,6 +220,19 @@ def _owner_with_a_photo(command: list[str], env: dict[str, str], scratch: Path) 
         if done.returncode != 0:
             fail(f"`mediabox {' '.join(args)}` failed:\n{done.stdout}{done.stderr}")
     return photo.read_bytes()
+
+
+def _wait_for_a_painted_tile(inspector: int, timeout: float = 60) -> None:
+    """The library shows the imported photo's thumbnail, so the screenshot shows it too."""
+    page = WebKitPageSession(inspector)
+    try:
+        deadline = time.monotonic() + timeout
+        while not page.evaluate(PAINTED_TILE):
+            if time.monotonic() > deadline:
+                fail(f"no thumbnail painted in the library: {page.evaluate(TILE_STATES)}")
+            time.sleep(0.2)
+    finally:
+        page.close()
 
 
 def _check_the_page(
