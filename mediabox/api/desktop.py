@@ -18,7 +18,7 @@ from flask_jwt_extended import verify_jwt_in_request
 
 from mediabox.api.deps import config, container, me
 from mediabox.api.tokens import issue_tokens, set_cookies
-from mediabox.domain.errors import Forbidden, NotFound
+from mediabox.domain.errors import Conflict, Forbidden, NotFound
 
 bp = Blueprint("desktop", __name__, url_prefix="/desktop")
 
@@ -105,7 +105,14 @@ def network_status() -> Response:
 
 @bp.post("/network")
 def network_start() -> Response:
-    return _network_answer(_network_admin().start())
+    network = _network_admin()
+    try:
+        return _network_answer(network.start())
+    except OSError as exc:
+        raise Conflict(
+            f"No port could be opened on the network: {exc.strerror or exc}",
+            code="network_unavailable",
+        ) from exc
 
 
 @bp.delete("/network")

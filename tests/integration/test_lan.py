@@ -150,3 +150,18 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def test_no_free_port_is_a_clear_conflict_and_nothing_runs(desktop_app, monkeypatch):
+    def taken(*_args, **_kwargs):
+        raise OSError(98, "Address already in use")
+
+    monkeypatch.setattr(lan, "choose_port", taken)
+    client = desktop_app.test_client()
+    admin = sign_up(client)
+    refused = client.post("/desktop/network", headers=admin.bearer)
+    assert_error(refused, 409, "network_unavailable")
+    assert refused.json["error"]["message"] == (
+        "No port could be opened on the network: Address already in use"
+    )
+    assert client.get("/desktop/network", headers=admin.bearer).json["running"] is False

@@ -29,3 +29,22 @@ export function progressOf(state: DroppedImports): { done: number; total: number
   const done = state.imported + state.duplicates + state.failed;
   return { done, total: done + state.queued + (state.current ? 1 : 0) };
 }
+
+/** `/desktop/network`: the desktop's "Open on my network" (a listener on 0.0.0.0 + mDNS). */
+export interface NetworkSharing {
+  running: boolean;
+  urls: string[];
+  name: string | null;
+}
+
+export const networkSharingKey = ["desktop", "network"] as const;
+
+async function networkRequest(method: "GET" | "POST" | "DELETE"): Promise<NetworkSharing> {
+  const response = await authFetch("/desktop/network", { method, headers: { Accept: "application/json" } });
+  if (!response.ok) throw await ApiError.fromResponse(response);
+  return (await response.json()) as NetworkSharing;
+}
+
+export const fetchNetworkSharing = () => networkRequest("GET");
+export const startNetworkSharing = () => networkRequest("POST");
+export const stopNetworkSharing = () => networkRequest("DELETE");

@@ -4,11 +4,13 @@ import { FullPageLoader } from "../../components/FullPageStatus";
 import { useSession } from "../auth/session";
 import { HouseholdSection } from "./HouseholdSection";
 import { LanguageSection } from "./LanguageSection";
+import { NetworkSection } from "./NetworkSection";
 import { PasswordSection } from "./PasswordSection";
 import { ProfileSection } from "./ProfileSection";
 import { StorageSection } from "./StorageSection";
 
-/** /settings: profile, language, password, storage and (for an admin) the household. */
+/** /settings: profile, language, password, storage and, for an admin, the network switch of the
+ * desktop window and the household. */
 export default function SettingsPage() {
   const { t } = useTranslation("settings");
   const { user } = useSession();
@@ -23,6 +25,7 @@ export default function SettingsPage() {
         <LanguageSection />
         <PasswordSection />
         <StorageSection />
+        {user.is_admin && <NetworkSection />}
         {user.is_admin && <HouseholdSection user={user} />}
       </Stack>
     </Container>

@@ -3,7 +3,17 @@ import { useEffect, useState } from "react";
 import { Box } from "@mui/material";
 import QRCode from "qrcode";
 
-export function QrCode({ value, label, size = 192 }: { value: string; label: string; size?: number }) {
+export function QrCode({
+  value,
+  label,
+  size = 192,
+  testId = "share-qr",
+}: {
+  value: string;
+  label: string;
+  size?: number;
+  testId?: string;
+}) {
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let active = true;
@@ -15,7 +25,7 @@ export function QrCode({ value, label, size = 192 }: { value: string; label: str
     };
   }, [value, size]);
   return src ? (
-    <Box component="img" src={src} alt={label} data-testid="share-qr" sx={{ width: size, height: size }} />
+    <Box component="img" src={src} alt={label} data-testid={testId} sx={{ width: size, height: size }} />
   ) : (
     <Box sx={{ width: size, height: size }} />
   );
