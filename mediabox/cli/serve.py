@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from mediabox.cli.context import load_config
@@ -21,11 +23,34 @@ from mediabox.cli.context import load_config
     default=None,
     help="Also serve the share gateway (share links only) on this port.",
 )
+@click.option(
+    "--cert",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Serve HTTPS with this PEM certificate (chain); needs --key.",
+)
+@click.option(
+    "--key",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The PEM private key of --cert.",
+)
 def serve(
-    host: str, port: int, threads: int, no_migrate: bool, no_worker: bool, share_port: int | None
+    host: str,
+    port: int,
+    threads: int,
+    no_migrate: bool,
+    no_worker: bool,
+    share_port: int | None,
+    cert: Path | None,
+    key: Path | None,
 ) -> None:
     """Serve the API and web app (LAN mode)."""
     from mediabox.launch.server import LaunchError, run_server
+    from mediabox.launch.tls import TlsFiles
+
+    if (cert is None) != (key is None):
+        raise click.UsageError("--cert and --key go together.")
 
     try:
         run_server(
@@ -36,6 +61,7 @@ def serve(
             migrate=not no_migrate,
             worker=not no_worker,
             share_port=share_port,
+            tls=TlsFiles(cert, key) if cert is not None and key is not None else None,
             echo=click.echo,
         )
     except LaunchError as exc:

@@ -18,6 +18,7 @@ from mediabox.launch.listener import Listener
 log = logging.getLogger(__name__)
 
 SERVICE_TYPE = "_http._tcp.local."
+HTTPS_SERVICE_TYPE = "_https._tcp.local."
 ANY_HOST = "0.0.0.0"  # noqa: S104 - the LAN listener is meant for the whole network
 
 
@@ -42,13 +43,13 @@ def lan_addresses() -> list[str]:
     return found
 
 
-def lan_urls(host: str, port: int) -> list[str]:
+def lan_urls(host: str, port: int, scheme: str = "http") -> list[str]:
     """URLs to reach a listener bound to `host`: every LAN address for 0.0.0.0."""
     if host in (ANY_HOST, "", "::"):
-        return [f"http://{address}:{port}/" for address in lan_addresses()] or [
-            f"http://127.0.0.1:{port}/"
+        return [f"{scheme}://{address}:{port}/" for address in lan_addresses()] or [
+            f"{scheme}://127.0.0.1:{port}/"
         ]
-    return [f"http://{host}:{port}/"]
+    return [f"{scheme}://{host}:{port}/"]
 
 
 def terminal_qr(url: str) -> str:
@@ -72,13 +73,14 @@ class Announcement:
         *,
         name: str | None = None,
         interfaces: Sequence[str] | None = None,
+        service_type: str = SERVICE_TYPE,
     ):
         from zeroconf import IPVersion, ServiceInfo, Zeroconf
 
         self.name = name or service_name()
         self.info = ServiceInfo(
-            SERVICE_TYPE,
-            f"{self.name}.{SERVICE_TYPE}",
+            service_type,
+            f"{self.name}.{service_type}",
             addresses=[socket.inet_aton(a) for a in addresses],
             port=port,
             properties={"path": "/"},
@@ -198,18 +200,20 @@ class LanSharing:
         return self.status()
 
 
-def lan_banner(host: str, port: int) -> list[str]:
+def lan_banner(host: str, port: int, scheme: str = "http") -> list[str]:
     """The startup banner's LAN part: the URLs a phone can open and a QR code of the first;
     nothing for a server bound to loopback only."""
     if host not in (ANY_HOST, "", "::"):
         return []
-    urls = lan_urls(host, port)
+    urls = lan_urls(host, port, scheme)
     lines = [f"On your network: {url}" for url in urls]
     return [*lines, "Scan to open on a phone:", terminal_qr(urls[0]).rstrip("\n")]
 
 
-def announce_server(host: str, port: int) -> Announcement | None:
-    """`mediabox serve` on all interfaces announces itself; on loopback it stays quiet."""
+def announce_server(host: str, port: int, scheme: str = "http") -> Announcement | None:
+    """`mediabox serve` on all interfaces announces itself (`_https._tcp` over TLS); on
+    loopback it stays quiet."""
     if host not in (ANY_HOST, "", "::"):
         return None
-    return announce(port, lan_addresses() or ["127.0.0.1"])
+    service = HTTPS_SERVICE_TYPE if scheme == "https" else SERVICE_TYPE
+    return announce(port, lan_addresses() or ["127.0.0.1"], service_type=service)

@@ -7,10 +7,15 @@ import signal
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from mediabox.infra.config import Config
 from mediabox.infra.memory import tune_allocator
 from mediabox.launch.lan import announce_server, lan_banner
+
+if TYPE_CHECKING:
+    from mediabox.launch.tls import TlsFiles
 
 
 class LaunchError(Exception):
@@ -26,13 +31,15 @@ def run_server(
     migrate: bool = True,
     worker: bool = True,
     share_port: int | None = None,
+    tls: TlsFiles | None = None,
     echo: Callable[[str], None] = print,
 ) -> None:
     """Serve the full app on `host:port` until Ctrl+C or SIGTERM; jobs in flight finish first.
 
     `migrate` applies pending migrations first (in a child process); `worker` runs the job
     consumer on threads here unless the config turns it off (`RUN_CONSUMER`); `share_port`
-    adds the share gateway on that port of the same host (`mediabox.launch.gateway`).
+    adds the share gateway on that port of the same host (`mediabox.launch.gateway`); `tls`
+    serves both over HTTPS (`mediabox.launch.tls`) with Secure cookies.
     """
     from mediabox.app import create_app, job_runner
     from mediabox.container import container_of
@@ -41,15 +48,20 @@ def run_server(
 
     tune_allocator()
     refuse_weak_secrets(config, host)
+    if tls is not None:
+        config = replace(config, cookie_secure=True)
     app = create_app(config)
+    limits = BodyLimits.from_config(config)
+    https = _https_listener(app, config, host, port, threads, limits, tls) if tls else None
+    scheme = "https" if tls else "http"
     if migrate:
         upgrade_in_a_child_process(config)
     echo(f"Mediabox {config.app_env} — data in {config.data_dir}")
-    echo(f"Serving on http://{host}:{port}/  (Ctrl+C to stop)")
-    for line in lan_banner(host, port):
+    echo(f"Serving on {scheme}://{host}:{port}/  (Ctrl+C to stop)")
+    for line in lan_banner(host, port, scheme=scheme):
         echo(line)
-    announcement = announce_server(host, port)
-    gateway = _start_gateway(config, host, share_port, echo) if share_port else None
+    announcement = announce_server(host, port, scheme=scheme)
+    gateway = _start_gateway(config, host, share_port, tls, echo) if share_port else None
     consumer = None
     if config.run_consumer and worker:
         consumer = start_consumer(
@@ -57,9 +69,12 @@ def run_server(
         )
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
+        if https is not None:
+            https.serve()
+            return
         create_bounded_server(
             app,
-            limits=BodyLimits.from_config(config),
+            limits=limits,
             connection_limit=config.max_connections,
             host=host,
             port=port,
@@ -76,8 +91,29 @@ def run_server(
             announcement.withdraw()
         if gateway is not None:
             gateway.stop()
+        if https is not None:
+            https.stop()
         if consumer is not None:
             consumer.stop(graceful=True)
+
+
+def _https_listener(app, config: Config, host: str, port: int, threads: int, limits, tls):
+    from mediabox.launch.tls import TlsError, TlsListener
+
+    try:
+        return TlsListener(
+            app,
+            host=host,
+            port=port,
+            tls=tls,
+            limits=limits,
+            connection_limit=config.max_connections,
+            threads=threads,
+        )
+    except TlsError as exc:
+        raise LaunchError(str(exc)) from exc
+    except OSError as exc:
+        raise LaunchError(f"cannot listen on {host}:{port}: {exc}") from exc
 
 
 def refuse_weak_secrets(config: Config, host: str) -> None:
@@ -91,14 +127,17 @@ def refuse_weak_secrets(config: Config, host: str) -> None:
         raise LaunchError(str(exc)) from exc
 
 
-def _start_gateway(config: Config, host: str, port: int, echo: Callable[[str], None]):
+def _start_gateway(
+    config: Config, host: str, port: int, tls: TlsFiles | None, echo: Callable[[str], None]
+):
     from mediabox.launch.gateway import start_share_gateway
 
     try:
-        gateway = start_share_gateway(config, host=host, port=port)
+        gateway = start_share_gateway(config, host=host, port=port, tls=tls)
     except OSError as exc:
         raise LaunchError(f"cannot open the share gateway on {host}:{port}: {exc}") from exc
-    echo(f"Share gateway (share links only) on http://{host}:{gateway.port}/")
+    scheme = "https" if tls else "http"
+    echo(f"Share gateway (share links only) on {scheme}://{host}:{gateway.port}/")
     return gateway
 
 

@@ -125,7 +125,7 @@ def test_serve_is_a_thin_argument_layer_over_the_launcher(cli_env, monkeypatch):
     assert str(config.data_dir) == cli_env["MEDIABOX_DATA_DIR"]
     assert {k: v for k, v in options.items() if k != "echo"} == {
         "host": "0.0.0.0", "port": 9001, "threads": 3, "migrate": False, "worker": False,
-        "share_port": None,
+        "share_port": None, "tls": None,
     }  # fmt: skip
 
 
