@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import multiprocessing
+import os
 import queue
 import signal
 import threading
@@ -207,6 +208,10 @@ def serve_in_child(config: Config, focus_token: str, preferred_port: int, conn) 
         stopping.wait()
     server.stop()
     conn.close()
+    # Stopped, checkpointed and flushed: skip the interpreter's exit, whose join of this
+    # process's own children would wait for good on the decoder processes (they end with it).
+    logging.shutdown()
+    os._exit(0)
 
 
 def _serve_requests(conn, server, send: Callable[[tuple], None], stopping: threading.Event):

@@ -75,7 +75,7 @@ def test_the_server_process_serves_signs_in_focuses_imports_drops_and_stops_in_t
     focused = threading.Event()
     published = []
     server = ServerProcess(
-        config.with_overrides(isolate_decoding=False),
+        config.with_overrides(run_consumer=True, isolate_decoding=False),
         focus_token=FOCUS_TOKEN,
         preferred_port=_free_port(),
         on_ready=published.append,
