@@ -21,7 +21,7 @@ def desktop(no_window: bool) -> None:
     """Open Mediabox in its own window (the server runs on 127.0.0.1 inside it)."""
     mark("cli imported")
     from mediabox.launch.desktop import run_desktop
-    from mediabox.launch.server import LaunchError
+    from mediabox.launch.errors import LaunchError
 
     try:
         code = run_desktop(load_config(), gui=not no_window, echo=click.echo)

@@ -12,14 +12,13 @@ from typing import TYPE_CHECKING
 
 from mediabox.infra.config import Config
 from mediabox.infra.memory import tune_allocator
+from mediabox.launch.errors import LaunchError
 from mediabox.launch.lan import announce_server, lan_banner
 
 if TYPE_CHECKING:
     from mediabox.launch.tls import TlsFiles
 
-
-class LaunchError(Exception):
-    """The server cannot start (the message says why)."""
+__all__ = ["LaunchError", "run_server", "self_command", "upgrade_in_a_child_process"]
 
 
 def run_server(

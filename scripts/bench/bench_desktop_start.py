@@ -8,7 +8,8 @@ the server listening, to the window's load event, and to the library painted (th
 WebEngine's debugging port: the timeline's thumbnails are in the page and decoded); then,
 after 5 s idle, the RSS of the desktop process and of the whole tree (Qt WebEngine's renderer
 and GPU processes included). The CPU seconds the process used until the library was painted
-are printed too: on a busy machine they vary much less than the wall-clock figures.
+are printed too (the launcher's and its Python children's: the server runs in a process of its
+own): on a busy machine they vary much less than the wall-clock figures.
 
 `--phases` breaks each start into phases, in seconds since the spawn: the launcher's own marks
 (`MEDIABOX_STARTUP_TRACE=1`, see `mediabox.infra.startup_trace`: imports, lock, server,
@@ -131,6 +132,19 @@ def cpu_seconds(pid: int) -> float:
     return sum(int(v) for v in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
 
+def python_cpu_seconds(pid: int) -> float:
+    """CPU of the launcher and of the Python processes under it (the desktop's server process
+    and multiprocessing's helpers), not of Qt WebEngine's: the app's own work however split."""
+    total = 0.0
+    for each in tree(pid):
+        try:
+            if each == pid or "python" in Path(f"/proc/{each}/comm").read_text():
+                total += cpu_seconds(each)
+        except OSError:
+            continue
+    return total
+
+
 def tree(pid: int) -> list[int]:
     children = Path(f"/proc/{pid}/task/{pid}/children")
     found = [pid]
@@ -217,7 +231,7 @@ def one_run(env: dict, debug_port: int, command: list[str] | None = None) -> dic
             try:
                 if page.evaluate(PAINTED):
                     marks["painted"] = time.monotonic() - started
-                    marks["cpu"] = cpu_seconds(proc.pid)
+                    marks["cpu"] = python_cpu_seconds(proc.pid)
                     timings = page.evaluate(PAGE_TIMINGS)
                     for name, at in page_marks(timings, spawned_at).items():
                         phases[name] = (at, None)

@@ -216,8 +216,14 @@ def test_with_an_account_the_window_opens_the_library_signed_in_on_the_same_port
     try:
         killed.wait_for(r"window: loaded /$")
         _wait_for_processing(data_dir)  # so no job lease dies with it
+        left = _descendants(killed.proc.pid)  # the server process and its decoders
     finally:
         killed.kill()  # SIGKILL: its lock and state file are left behind
+    assert left, "the server runs in a process of its own"
+    deadline = time.monotonic() + 5
+    while any(_alive(pid) for pid in left) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in left if _alive(pid)], "processes outlived the killed launcher"
 
     opened = tmp_path / "opened.txt"
     debug_port = _free_port()
@@ -239,6 +245,24 @@ def test_with_an_account_the_window_opens_the_library_signed_in_on_the_same_port
         assert launch.stop() < 5 and launch.proc.returncode == 0, launch.output
     finally:
         launch.kill()
+
+
+def _descendants(pid: int) -> list[int]:
+    """The Python processes started under `pid` (not Qt WebEngine's own)."""
+    found = []
+    for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
+        if "python" in Path(f"/proc/{child}/comm").read_text():
+            found += [int(child), *_descendants(int(child))]
+    return found
+
+
+def _alive(pid: int) -> bool:
+    """Running, and not a zombie waiting for its parent to reap it."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
 
 
 def _free_port() -> int:

@@ -6,9 +6,9 @@ import uuid
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
-from mediabox.api.schemas.common import StrictIn
+from mediabox.api.schemas.common import Schema, StrictIn
 
 AssetIds = list[uuid.UUID]
 
@@ -45,7 +45,7 @@ class AlbumAssetsQuery(StrictIn):
     order: Literal["album", "captured"] = "album"
 
 
-class AlbumOut(BaseModel):
+class AlbumOut(Schema):
     id: uuid.UUID
     title: str
     description: str
@@ -70,11 +70,11 @@ class AlbumOut(BaseModel):
         )
 
 
-class AlbumListOut(BaseModel):
+class AlbumListOut(Schema):
     items: list[AlbumOut]
 
 
-class AlbumChangeOut(BaseModel):
+class AlbumChangeOut(Schema):
     """How many assets an add/remove changed, and the album afterwards."""
 
     changed: int

@@ -7,20 +7,20 @@ from datetime import UTC, date, datetime, time, timedelta
 from operator import itemgetter
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, Field, field_validator
+from pydantic import AwareDatetime, Field, field_validator
 
-from mediabox.api.schemas.common import StrictIn
+from mediabox.api.schemas.common import Schema, StrictIn
 from mediabox.domain.asset_filters import AssetFilters
 
 ProcessingStateOut = Literal["pending", "done", "failed"]
 
 
-class ProcessingOut(BaseModel):
+class ProcessingOut(Schema):
     state: ProcessingStateOut
     error: str | None = None
 
 
-class AssetOut(BaseModel):
+class AssetOut(Schema):
     """One photo or video as clients see it."""
 
     id: uuid.UUID
@@ -168,7 +168,7 @@ def _asset_dict(
     }
 
 
-class AssetListOut(BaseModel):
+class AssetListOut(Schema):
     items: list[AssetOut]
     next_cursor: str | None
 
@@ -255,7 +255,7 @@ class BulkIn(StrictIn):
     asset_ids: list[uuid.UUID] = Field(min_length=1, max_length=1000)
 
 
-class BulkOut(BaseModel):
+class BulkOut(Schema):
     action: BulkAction
     done: list[uuid.UUID]
     not_found: list[uuid.UUID]
@@ -266,5 +266,5 @@ class DownloadQuery(StrictIn):
     kind: Literal["original", "thumb", "preview", "poster"] = "original"
 
 
-class EmptyTrashOut(BaseModel):
+class EmptyTrashOut(Schema):
     purged: int

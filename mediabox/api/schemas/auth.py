@@ -5,9 +5,9 @@ from __future__ import annotations
 import uuid
 from typing import Literal
 
-from pydantic import BaseModel, EmailStr, Field
+from pydantic import EmailStr, Field
 
-from mediabox.api.schemas.common import StrictIn
+from mediabox.api.schemas.common import Schema, StrictIn
 
 
 class RegisterIn(StrictIn):
@@ -28,7 +28,7 @@ class RefreshIn(StrictIn):
 Locale = Literal["en", "ru"]
 
 
-class UserOut(BaseModel):
+class UserOut(Schema):
     id: uuid.UUID
     email: str
     display_name: str
@@ -46,7 +46,7 @@ class UserOut(BaseModel):
         )
 
 
-class SetupOut(BaseModel):
+class SetupOut(Schema):
     """First-run state for the sign-in screens: `/setup` while no account exists."""
 
     setup_required: bool
@@ -69,11 +69,11 @@ class PasswordChangeIn(StrictIn):
     new_password: str = Field(min_length=8, max_length=1024)
 
 
-class RegisterOut(BaseModel):
+class RegisterOut(Schema):
     user: UserOut
 
 
-class TokensOut(BaseModel):
+class TokensOut(Schema):
     user: UserOut
     access_token: str
     refresh_token: str

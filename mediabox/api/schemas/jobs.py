@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from mediabox.api.schemas.common import Schema
 
 
-class JobsOut(BaseModel):
+class JobsOut(Schema):
     """Background processing of the caller's assets, by state."""
 
     pending: int

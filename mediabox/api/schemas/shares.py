@@ -6,9 +6,9 @@ import uuid
 from datetime import datetime
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, Field, model_validator
+from pydantic import AwareDatetime, Field, model_validator
 
-from mediabox.api.schemas.common import StrictIn
+from mediabox.api.schemas.common import Schema, StrictIn
 
 Kind = Literal["original", "thumb", "preview", "poster"]
 
@@ -44,7 +44,7 @@ class SharePatchIn(StrictIn):
         return {name: getattr(self, name) for name in self.model_fields_set}
 
 
-class ShareOut(BaseModel):
+class ShareOut(Schema):
     """A link as its owner sees it. `original_contains_location`: downloadable originals of
     this link carry GPS data in their EXIF (show_location only governs the JSON)."""
 
@@ -90,7 +90,7 @@ class ShareOut(BaseModel):
         )
 
 
-class ShareListOut(BaseModel):
+class ShareListOut(Schema):
     items: list[ShareOut]
 
 
@@ -98,7 +98,7 @@ class UnlockIn(StrictIn):
     password: str = Field(min_length=1, max_length=1024)
 
 
-class CredentialOut(BaseModel):
+class CredentialOut(Schema):
     """Send it back as the `X-Share-Credential` header (or rely on the httpOnly cookie)."""
 
     credential: str
@@ -106,7 +106,7 @@ class CredentialOut(BaseModel):
     header: str = "X-Share-Credential"
 
 
-class PublicAssetOut(BaseModel):
+class PublicAssetOut(Schema):
     """An asset as a link shows it: no owner-only fields; GPS only when show_location is on."""
 
     id: uuid.UUID
@@ -144,13 +144,13 @@ class PublicAssetOut(BaseModel):
         )
 
 
-class PublicAlbumOut(BaseModel):
+class PublicAlbumOut(Schema):
     asset_count: int
     description: str
     cover_thumb_url: str | None
 
 
-class PublicShareOut(BaseModel):
+class PublicShareOut(Schema):
     """What a link shows. `original_contains_location`: downloading an original gives the
     untouched file, GPS included, even when show_location is off."""
 
@@ -196,7 +196,7 @@ class PublicShareOut(BaseModel):
         )
 
 
-class PublicAssetPageOut(BaseModel):
+class PublicAssetPageOut(Schema):
     items: list[PublicAssetOut]
     next_cursor: str | None
 

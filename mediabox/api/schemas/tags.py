@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import uuid
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
-from mediabox.api.schemas.common import StrictIn
+from mediabox.api.schemas.common import Schema, StrictIn
 
 TagName = str
 
@@ -26,7 +26,7 @@ class TagAttachIn(StrictIn):
     names: list[TagName] = Field(min_length=1, max_length=50)
 
 
-class TagOut(BaseModel):
+class TagOut(Schema):
     id: uuid.UUID
     name: str
     asset_count: int
@@ -36,5 +36,5 @@ class TagOut(BaseModel):
         return cls(id=view.tag.id, name=view.tag.name, asset_count=view.asset_count)
 
 
-class TagListOut(BaseModel):
+class TagListOut(Schema):
     items: list[TagOut]

@@ -4,22 +4,24 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import Field
+
+from mediabox.api.schemas.common import Schema
 
 
-class MonthBucketOut(BaseModel):
+class MonthBucketOut(Schema):
     month: str = Field(description="The camera's local month, YYYY-MM")
     count: int
 
 
-class TimelineBucketsOut(BaseModel):
+class TimelineBucketsOut(Schema):
     """Every month holding matching assets, newest first, and their total."""
 
     buckets: list[MonthBucketOut]
     total: int
 
 
-class TimelineMonthOut(BaseModel):
+class TimelineMonthOut(Schema):
     """One month's assets in timeline order (newest captured first); every list has one entry
     per asset, at the same index."""
 

@@ -6,10 +6,10 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, Field, field_validator
+from pydantic import AwareDatetime, Field, field_validator
 
 from mediabox.api.schemas.assets import AssetOut
-from mediabox.api.schemas.common import StrictIn
+from mediabox.api.schemas.common import Schema, StrictIn
 
 SHA256_HEX = r"^[0-9a-fA-F]{64}$"
 
@@ -46,19 +46,19 @@ class UploadCheckIn(StrictIn):
     sha256s: list[Annotated[str, Field(pattern=SHA256_HEX)]] = Field(min_length=1, max_length=1000)
 
 
-class KnownFileOut(BaseModel):
+class KnownFileOut(Schema):
     sha256: str
     asset_id: uuid.UUID
     status: Literal["uploading", "ready", "failed", "deleted"]
 
 
-class UploadCheckOut(BaseModel):
+class UploadCheckOut(Schema):
     """The caller's files among those asked about; `deleted` means in the trash."""
 
     known: list[KnownFileOut]
 
 
-class SinglePlanOut(BaseModel):
+class SinglePlanOut(Schema):
     type: Literal["single"] = "single"
     method: str
     url: str
@@ -66,13 +66,13 @@ class SinglePlanOut(BaseModel):
     expires_at: datetime
 
 
-class MultipartPlanOut(BaseModel):
+class MultipartPlanOut(Schema):
     type: Literal["multipart"] = "multipart"
     part_size: int
     part_count: int
 
 
-class UploadCreateOut(BaseModel):
+class UploadCreateOut(Schema):
     asset_id: uuid.UUID
     duplicate: bool
     upload: SinglePlanOut | MultipartPlanOut | None = None
@@ -82,22 +82,22 @@ class PartsIn(StrictIn):
     part_numbers: list[int] = Field(min_length=1, max_length=1000)
 
 
-class PartUrlOut(BaseModel):
+class PartUrlOut(Schema):
     part_number: int
     url: str
 
 
-class PartsOut(BaseModel):
+class PartsOut(Schema):
     parts: list[PartUrlOut]
 
 
-class StoredPartOut(BaseModel):
+class StoredPartOut(Schema):
     part_number: int
     size: int
     etag: str
 
 
-class UploadStateOut(BaseModel):
+class UploadStateOut(Schema):
     asset_id: uuid.UUID
     status: str
     type: Literal["single", "multipart"]
@@ -116,5 +116,5 @@ class FinalizeIn(StrictIn):
     parts: list[FinalizePartIn] | None = Field(default=None, max_length=10_000)
 
 
-class FinalizeOut(BaseModel):
+class FinalizeOut(Schema):
     asset: AssetOut

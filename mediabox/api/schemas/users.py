@@ -5,13 +5,13 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from pydantic import BaseModel, EmailStr, Field
+from pydantic import EmailStr, Field
 
 from mediabox.api.schemas.auth import Locale
-from mediabox.api.schemas.common import StrictIn
+from mediabox.api.schemas.common import Schema, StrictIn
 
 
-class MemberOut(BaseModel):
+class MemberOut(Schema):
     """An account as an admin sees it."""
 
     id: uuid.UUID
@@ -35,7 +35,7 @@ class MemberOut(BaseModel):
         )
 
 
-class MemberListOut(BaseModel):
+class MemberListOut(Schema):
     items: list[MemberOut]
 
 
@@ -54,7 +54,7 @@ class MemberPatchIn(StrictIn):
     display_name: str | None = Field(default=None, max_length=100)
 
 
-class StatsOut(BaseModel):
+class StatsOut(Schema):
     """The caller's library: photos and videos outside the trash, bytes stored (trash
     included), items in the trash and assets whose processing failed."""
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
-from mediabox.api.schemas.common import StrictIn
+from mediabox.api.schemas.common import Schema, StrictIn
 
 MAX_ZIP_IDS = 1000
 
@@ -24,7 +24,7 @@ class ShareZipIn(StrictIn):
     asset_ids: list[uuid.UUID] | None = Field(default=None, min_length=1, max_length=MAX_ZIP_IDS)
 
 
-class ZipLinkOut(BaseModel):
+class ZipLinkOut(Schema):
     """A short-lived signed GET URL that streams a ZIP64 archive of `count` originals."""
 
     url: str
