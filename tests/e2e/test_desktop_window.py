@@ -242,6 +242,7 @@ def test_with_an_account_the_window_opens_the_library_signed_in_on_the_same_port
         assert _port(data_dir) == remembered, "the port is kept per data directory"
         _check_the_page_bridge(launch, debug_port, opened)
         _check_a_download_lands_in_downloads(launch, debug_port, home / "Downloads")
+        _check_the_network_switch_is_offered(debug_port, display)
         assert launch.stop() < 5 and launch.proc.returncode == 0, launch.output
     finally:
         launch.kill()
@@ -343,6 +344,37 @@ def _check_a_download_lands_in_downloads(launch: Launch, debug_port: int, folder
     saved = folder / name
     assert saved.read_bytes() == PHOTO.read_bytes(), sorted(folder.iterdir())
 
+
+def _check_the_network_switch_is_offered(debug_port: int, display: str) -> None:
+    """Settings in the window offer "Open on my network", its state read from the desktop's
+    server (off: turning it on would announce over mDNS on every interface, which no test may
+    do here; tests/integration/test_lan.py turns it on over loopback)."""
+    page = PageSession(debug_port)
+    try:
+        page.evaluate("window.location.assign('/settings'); true")
+    finally:
+        page.close()
+    deadline = time.monotonic() + 30
+    state = None
+    while time.monotonic() < deadline:
+        page = PageSession(debug_port)
+        try:
+            state = page.evaluate(NETWORK_SWITCH)
+        finally:
+            page.close()
+        if state == "off":
+            break
+        time.sleep(0.3)
+    assert state == "off", state
+    _shot(display, "desktop-settings-network")
+
+
+NETWORK_SWITCH = """(() => {
+  const toggle = document.querySelector('[data-testid=network-toggle]');
+  if (!toggle || toggle.disabled) return location.pathname + ': no switch yet';
+  document.getElementById('settings-network').scrollIntoView({block: 'center'});
+  return toggle.checked ? 'on' : 'off';
+})()"""
 
 PAINTED_TILE = """[...document.querySelectorAll('[data-testid=asset-tile] img')]
     .some(img => img.complete && img.naturalWidth > 0)"""
