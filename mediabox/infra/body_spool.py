@@ -6,7 +6,7 @@ copies of every byte through the page cache, on a 2-core machine most of an uplo
 For a `PUT` to the local store's signed URLs the server instead writes the body to a named
 file in the store's temp directory (same filesystem as the objects); the store then checks
 the signed grant as before, takes the SHA-256 that was computed while the body streamed in
-(each received piece hashed by a thread of its own beside the I/O thread, see `_Hasher`),
+(each received piece hashed right after it is written, while it is still in the CPU's caches),
 and, for a single PUT, renames that very file into place after an fsync — or copies it
 in-kernel into the planned offset of a multipart upload.
 
@@ -21,9 +21,7 @@ import errno
 import hashlib
 import io
 import os
-import queue
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -45,17 +43,16 @@ class SpooledBody(io.FileIO):
         self._digest = hashlib.sha256()
 
     def append(self, data: bytes) -> None:
-        """Write a received piece and hand it to the hashing thread (`_Hasher`)."""
+        """Write a received piece and hash it while it is still in the CPU's caches (hashlib
+        lets go of the GIL for pieces this size, so the worker threads run meanwhile)."""
         view = memoryview(data)
         while view:
             view = view[self.write(view) :]
-        _hasher().add(self._digest, data)
+        self._digest.update(data)
         self.size += len(data)
 
     def sha256_hexdigest(self) -> str:
-        """SHA-256 of the body, hashed while it streamed in (no second pass over the bytes);
-        waits for the hashing thread to reach the body's last piece."""
-        _hasher().wait_for(self._digest)
+        """SHA-256 of the body, hashed as it was written (no second pass over the bytes)."""
         return self._digest.hexdigest()
 
     def claim(self) -> Path:
@@ -97,51 +94,6 @@ class SpooledBody(io.FileIO):
         super().close()
         if not self._claimed:
             self.path.unlink(missing_ok=True)
-
-
-class _Hasher:
-    """One thread that hashes received pieces in the order they arrived, beside the server's
-    I/O thread: the I/O thread only receives and writes (it serves every connection, so
-    it was the bottleneck of concurrent uploads), while hashlib, which lets go of the GIL
-    for pieces this size, runs on the other core. The queue is bounded (`QUEUED_PIECES`
-    pieces of at most the server's receive size), so a slow hasher holds the I/O thread
-    back instead of letting received bytes pile up in memory."""
-
-    def __init__(self, max_pieces: int):
-        self._queue: queue.Queue = queue.Queue(maxsize=max_pieces)
-        self._thread = threading.Thread(target=self._run, name="mediabox-body-hasher", daemon=True)
-        self._thread.start()
-
-    def add(self, digest, data: bytes) -> None:
-        self._queue.put((digest, data))
-
-    def wait_for(self, digest) -> None:
-        """Return once every piece added for `digest` so far is hashed."""
-        reached = threading.Event()
-        self._queue.put((digest, reached))
-        reached.wait()
-
-    def _run(self) -> None:
-        while True:
-            digest, item = self._queue.get()
-            if isinstance(item, threading.Event):
-                item.set()
-            else:
-                digest.update(item)
-
-
-QUEUED_PIECES = 32
-_hasher_lock = threading.Lock()
-_the_hasher: _Hasher | None = None
-
-
-def _hasher() -> _Hasher:
-    global _the_hasher
-    if _the_hasher is None or not _the_hasher._thread.is_alive():
-        with _hasher_lock:
-            if _the_hasher is None or not _the_hasher._thread.is_alive():
-                _the_hasher = _Hasher(QUEUED_PIECES)
-    return _the_hasher
 
 
 class SpoolBuffer:

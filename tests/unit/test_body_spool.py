@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import threading
 import time
 
 import pytest
@@ -115,41 +114,3 @@ def test_the_local_store_sweeps_stale_spools_when_it_starts(tmp_path):
 
     LocalBlobStore(tmp_path / "blobs", UrlSigner(b"k" * 32))
     assert not stale.exists()
-
-
-def test_bodies_are_hashed_beside_the_thread_that_receives_them(tmp_path, monkeypatch):
-    """The server's one I/O thread appends every connection's pieces; the SHA-256 runs on
-    the hashing thread (and the worker reading the digest does not hash again either)."""
-    threads: list[str] = []
-    real_sha256 = hashlib.sha256
-
-    class Recording:
-        def __init__(self):
-            self._digest = real_sha256()
-
-        def update(self, data):
-            threads.append(threading.current_thread().name)
-            self._digest.update(data)
-
-        def hexdigest(self):
-            return self._digest.hexdigest()
-
-    monkeypatch.setattr(body_spool.hashlib, "sha256", Recording)
-    data = os.urandom(3 * MiB + 5)
-    body = _spooled(tmp_path, data)
-    assert body.sha256_hexdigest() == real_sha256(data).hexdigest()
-    assert threads and set(threads) == {"mediabox-body-hasher"}
-    body.close()
-
-
-def test_many_bodies_hash_in_order_through_the_bounded_queue(tmp_path):
-    bodies = {}
-    buffers = [SpoolBuffer(tmp_path) for _ in range(4)]
-    pieces = [os.urandom(64 * 1024) for _ in range(100)]  # more than the queue holds
-    for index, piece in enumerate(pieces):  # interleaved like concurrent uploads
-        buffers[index % 4].append(piece)
-        bodies.setdefault(index % 4, []).append(piece)
-    for number, buffer in enumerate(buffers):
-        body = buffer.getfile()
-        assert body.sha256_hexdigest() == hashlib.sha256(b"".join(bodies[number])).hexdigest()
-        buffer.close()
