@@ -5,10 +5,10 @@ temporary file, which the app then read back, hashed and wrote again to the stor
 copies of every byte through the page cache, on a 2-core machine most of an upload's CPU).
 For a `PUT` to the local store's signed URLs the server instead writes the body to a named
 file in the store's temp directory (same filesystem as the objects); the store then checks
-the signed grant as before, takes the SHA-256 that was computed while the body streamed in
-(each received piece hashed right after it is written, while it is still in the CPU's caches),
+the signed grant as before, hashes the file through a memory mapping in the worker thread,
 and, for a single PUT, renames that very file into place after an fsync — or copies it
-in-kernel into the planned offset of a multipart upload.
+in-kernel into the planned offset of a multipart upload. The server's one I/O thread only
+receives and writes.
 
 Nothing is trusted earlier than before: the file is only a spool until the app has verified
 the signature and limits and claimed it; a request that is refused, cut off or never reaches
@@ -20,6 +20,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import io
+import mmap
 import os
 import tempfile
 import time
@@ -27,6 +28,7 @@ from pathlib import Path
 
 SPOOL_PREFIX = "spool-"
 COPY_CHUNK = 1024 * 1024
+HASH_WINDOW = 4 * 1024 * 1024  # a multiple of every platform's mmap.ALLOCATIONGRANULARITY
 _NO_KERNEL_COPY = {errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP}
 
 
@@ -40,20 +42,23 @@ class SpooledBody(io.FileIO):
         self.path = Path(name)
         self.size = 0
         self._claimed = False
-        self._digest = hashlib.sha256()
 
     def append(self, data: bytes) -> None:
-        """Write a received piece and hash it while it is still in the CPU's caches (hashlib
-        lets go of the GIL for pieces this size, so the worker threads run meanwhile)."""
         view = memoryview(data)
         while view:
             view = view[self.write(view) :]
-        self._digest.update(data)
         self.size += len(data)
 
     def sha256_hexdigest(self) -> str:
-        """SHA-256 of the body, hashed as it was written (no second pass over the bytes)."""
-        return self._digest.hexdigest()
+        """SHA-256 of the body, hashed from the page cache through read-only mappings (no
+        copy, and in the calling worker thread rather than the server's I/O thread). The
+        mapping moves along in windows so a large body is never resident all at once."""
+        digest = hashlib.sha256()
+        for offset in range(0, self.size, HASH_WINDOW):
+            length = min(HASH_WINDOW, self.size - offset)
+            with mmap.mmap(self.fileno(), length, access=mmap.ACCESS_READ, offset=offset) as m:
+                digest.update(m)
+        return digest.hexdigest()
 
     def claim(self) -> Path:
         """Make the bytes durable, close the file and hand its path over: from here on the
