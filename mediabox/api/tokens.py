@@ -44,7 +44,8 @@ class DecodedTokens:
             return None
         payload, expires_at = found
         if self.clock() >= expires_at:
-            self._entries.pop((token, csrf_value), None)
+            with self._lock:
+                self._entries.pop((token, csrf_value), None)
             return None
         return dict(payload)
 
@@ -55,9 +56,10 @@ class DecodedTokens:
         with self._lock:
             if len(self._entries) >= self.max_entries:
                 now = self.clock()
-                for key in [k for k, (_p, exp) in self._entries.items() if exp <= now]:
-                    del self._entries[key]
-                while len(self._entries) >= self.max_entries:
+                for key, (_payload, until) in list(self._entries.items()):
+                    if until <= now:
+                        del self._entries[key]
+                while len(self._entries) >= self.max_entries:  # the oldest go first
                     del self._entries[next(iter(self._entries))]
             self._entries[(token, csrf_value)] = (dict(payload), float(expires_at))
 

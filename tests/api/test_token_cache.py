@@ -91,3 +91,35 @@ def test_a_remembered_cookie_token_still_needs_its_csrf_value(client):
     forged = client.patch("/api/v1/auth/me", json={"locale": "en"}, headers={"X-CSRF-TOKEN": "x"})
     assert_error(forged, 403, "csrf_failed")
     assert client.patch("/api/v1/auth/me", json={"locale": "en"}).status_code == 403
+
+
+def test_the_cache_is_bounded_and_drops_expired_tokens_first():
+    from mediabox.api.tokens import DecodedTokens
+
+    now = [1000.0]
+    cache = DecodedTokens(max_entries=2, clock=lambda: now[0])
+    cache.put("a", None, {"type": "access", "exp": 1500, "sub": "1"})
+    cache.put("b", None, {"type": "access", "exp": 1100, "sub": "2"})
+    cache.put("r", None, {"type": "refresh", "exp": 9999, "sub": "3"})  # never remembered
+    assert cache.get("r", None) is None
+    assert cache.get("a", "csrf") is None  # another CSRF value is another entry
+    now[0] = 1200.0  # "b" has expired
+    cache.put("c", None, {"type": "access", "exp": 1600, "sub": "4"})
+    assert cache.get("b", None) is None
+    assert cache.get("a", None)["sub"] == "1" and cache.get("c", None)["sub"] == "4"
+    cache.put("d", None, {"type": "access", "exp": 1700, "sub": "5"})  # full: "a" goes
+    assert cache.get("a", None) is None and cache.get("d", None)["sub"] == "5"
+    payload = cache.get("c", None)
+    payload["sub"] = "changed"
+    assert cache.get("c", None)["sub"] == "4"  # callers get copies
+
+
+def test_a_token_keeps_its_own_expiry_when_others_are_swept():
+    from mediabox.api.tokens import DecodedTokens
+
+    now = [1000.0]
+    cache = DecodedTokens(max_entries=1, clock=lambda: now[0])
+    cache.put("long", None, {"type": "access", "exp": 5000})
+    cache.put("short", None, {"type": "access", "exp": 1100})  # sweeps "long" out
+    now[0] = 1200.0
+    assert cache.get("short", None) is None
