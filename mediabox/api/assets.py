@@ -27,9 +27,10 @@ trash_bp = Blueprint("trash", __name__, url_prefix="/api/v1/trash")
 
 def _page(query: AssetListQuery, *, trashed: bool) -> dict:
     filters = query.filters(trashed=trashed)
-    items, next_cursor = container().assets.list_assets(me(), filters, query.cursor, query.limit)
-    urls = container().media_urls
-    return {"items": asset_page_json(items, urls), "next_cursor": next_cursor}
+    assets = container().assets
+    items, next_cursor = assets.list_assets_plain(me(), filters, query.cursor, query.limit)
+    page = asset_page_json(items, container().media_urls, fields=assets.plain_fields)
+    return {"items": page, "next_cursor": next_cursor}
 
 
 def _out(asset) -> AssetOut:

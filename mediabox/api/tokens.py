@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import threading
+import time
 import uuid
 from datetime import timedelta
 
-from flask import Flask, Response, g
+from flask import Flask, Response, current_app, g
 from flask_jwt_extended import (
     JWTManager,
     create_access_token,
@@ -18,7 +20,69 @@ from mediabox.api.deps import container
 from mediabox.api.errors import register_jwt_errors
 from mediabox.infra.config import Config
 
-jwt = JWTManager()
+TOKEN_CACHE_ENTRIES = 4096
+_CACHE_KEY = "mediabox.access_tokens"
+
+
+class DecodedTokens:
+    """Access tokens of one app already decoded and verified (signature, expiry, claims,
+    CSRF value), keyed by the raw token and the CSRF value it came with, until they expire.
+
+    Only the decoding is remembered: whether the token's session is still live (logout,
+    password change, disabled account) is checked against the database on every request,
+    so revoking a session still ends it at once."""
+
+    def __init__(self, max_entries: int = TOKEN_CACHE_ENTRIES, clock=time.time):
+        self.max_entries = max_entries
+        self.clock = clock
+        self._entries: dict[tuple[str, str | None], tuple[dict, float]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, token: str, csrf_value: str | None) -> dict | None:
+        found = self._entries.get((token, csrf_value))
+        if found is None:
+            return None
+        payload, expires_at = found
+        if self.clock() >= expires_at:
+            with self._lock:
+                self._entries.pop((token, csrf_value), None)
+            return None
+        return dict(payload)
+
+    def put(self, token: str, csrf_value: str | None, payload: dict) -> None:
+        expires_at = payload.get("exp")
+        if payload.get("type") != "access" or not isinstance(expires_at, int | float):
+            return
+        with self._lock:
+            if len(self._entries) >= self.max_entries:
+                now = self.clock()
+                for key, (_payload, until) in list(self._entries.items()):
+                    if until <= now:
+                        del self._entries[key]
+                while len(self._entries) >= self.max_entries:  # the oldest go first
+                    del self._entries[next(iter(self._entries))]
+            self._entries[(token, csrf_value)] = (dict(payload), float(expires_at))
+
+
+class CachingJWTManager(JWTManager):
+    """flask-jwt-extended's manager, with each app's verified access tokens remembered
+    (`DecodedTokens`): a page request no longer pays for base64, JSON and HMAC again."""
+
+    def _decode_jwt_from_config(
+        self, encoded_token: str, csrf_value=None, allow_expired: bool = False
+    ) -> dict:
+        cache = None if allow_expired else current_app.extensions.get(_CACHE_KEY)
+        if cache is not None:
+            payload = cache.get(encoded_token, csrf_value)
+            if payload is not None:
+                return payload
+        payload = super()._decode_jwt_from_config(encoded_token, csrf_value, allow_expired)
+        if cache is not None:
+            cache.put(encoded_token, csrf_value, payload)
+        return payload
+
+
+jwt = CachingJWTManager()
 
 
 def configure_jwt(app: Flask, config: Config) -> None:
@@ -41,6 +105,7 @@ def configure_jwt(app: Flask, config: Config) -> None:
         JWT_ERROR_MESSAGE_KEY="message",
     )
     jwt.init_app(app)
+    app.extensions[_CACHE_KEY] = DecodedTokens()
 
     @jwt.user_identity_loader
     def _identity(user):

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sqlalchemy import Select, and_, delete, func, or_, select, tuple_, update
+from sqlalchemy import Integer, Select, and_, bindparam, delete, func, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from mediabox.domain.enums import AssetStatus
 from mediabox.domain.models import Album, AlbumAsset, Asset, AssetTag, Tag
+from mediabox.repositories.plain_rows import PlainColumns
 from mediabox.repositories.unique import flush_unique
 
 LISTED_STATUSES = (AssetStatus.READY.value, AssetStatus.FAILED.value)
@@ -49,6 +50,10 @@ LISTED_COLUMNS = (
 # Built once: a select of these columns and the page order cost about as much to construct as
 # a tenth of the page query itself (statements are immutable, so sharing them is safe).
 _LISTED_SELECT = select(*LISTED_COLUMNS)
+# The same query with untyped result columns, for pages served as JSON (`list_page_plain`).
+_PLAIN = PlainColumns(LISTED_COLUMNS)
+_PLAIN_SELECT = select(*_PLAIN.untyped)
+PLAIN_FIELDS = _PLAIN.names
 _NEWEST_FIRST = (Asset.captured_at.desc(), Asset.id.desc())
 
 
@@ -122,9 +127,10 @@ class AssetRepository:
         )
         return found is not None
 
-    def page_statement(self, query: AssetQuery, limit: int) -> Select:
-        """The keyset query of one page: newest `captured_at` first, ties broken by id."""
-        stmt = filtered(_LISTED_SELECT, query)
+    def page_statement(self, query: AssetQuery, limit: int, *, plain: bool = False) -> Select:
+        """The keyset query of one page: newest `captured_at` first, ties broken by id;
+        `plain`: the same query with untyped result columns (labelled with their names)."""
+        stmt = filtered(_PLAIN_SELECT if plain else _LISTED_SELECT, query)
         if query.after is not None:
             captured_at, asset_id = query.after
             stmt = stmt.where(tuple_(Asset.captured_at, Asset.id) < tuple_(captured_at, asset_id))
@@ -133,6 +139,16 @@ class AssetRepository:
     def list_page(self, query: AssetQuery, limit: int) -> list:
         """Read-only rows with the listed columns as attributes (no ORM identity-map cost)."""
         return self.session.connection().execute(self.page_statement(query, limit)).all()
+
+    def list_page_plain(self, query: AssetQuery, limit: int) -> list[tuple]:
+        """The same page as tuples of JSON-ready values in `PLAIN_FIELDS` order: ids and
+        timestamps as their canonical text (RFC 3339 UTC, `Z`), dates as `YYYY-MM-DD`, flags
+        as booleans; no UUID or datetime objects are built (`plain_rows`)."""
+        statement, params = _plain_page(query, limit)
+        if statement is None:
+            statement, params = self.page_statement(query, limit, plain=True), {}
+        rows = self.session.connection().execute(statement, params).all()
+        return _PLAIN.plain_rows(rows)
 
     def trashed_ids(self, owner_id: uuid.UUID) -> list[uuid.UUID]:
         return list(
@@ -183,6 +199,40 @@ class AssetRepository:
         self.session.execute(delete(Asset).where(Asset.id == asset_id))
 
 
+def _prebuilt_plain_pages() -> dict[tuple[bool, bool], Select]:
+    """The plain page query of a library or trash with no filters, first page or after a
+    cursor, built once with bound parameters: rebuilding it per request (and its cache key,
+    memoised per statement object) cost about a tenth of the request."""
+    owner = bindparam("page_owner", type_=Asset.owner_id.type)
+    after = tuple_(
+        bindparam("page_after_at", type_=Asset.captured_at.type),
+        bindparam("page_after_id", type_=Asset.id.type),
+    )
+    pages = {}
+    for trashed in (False, True):
+        for keyset in (False, True):
+            stmt = filtered(_PLAIN_SELECT, AssetQuery(owner_id=owner, trashed=trashed))
+            if keyset:
+                stmt = stmt.where(tuple_(Asset.captured_at, Asset.id) < after)
+            limit = bindparam("page_limit", type_=Integer())
+            pages[(trashed, keyset)] = stmt.order_by(*_NEWEST_FIRST).limit(limit)
+    return pages
+
+
+_UNFILTERED = AssetQuery(owner_id=uuid.UUID(int=0))
+
+
+def _plain_page(query: AssetQuery, limit: int) -> tuple[Select | None, dict]:
+    """The prebuilt statement and parameters of an unfiltered page, else (None, {})."""
+    unfiltered = replace(query, owner_id=_UNFILTERED.owner_id, trashed=False, after=None)
+    if unfiltered != _UNFILTERED:
+        return None, {}
+    params = {"page_owner": query.owner_id, "page_limit": limit}
+    if query.after is not None:
+        params["page_after_at"], params["page_after_id"] = query.after
+    return _PLAIN_PAGES[(query.trashed, query.after is not None)], params
+
+
 def filtered(stmt: Select, query: AssetQuery) -> Select:
     """`stmt` narrowed to the owner's listed assets (library or trash) matching the filters."""
     stmt = stmt.where(Asset.owner_id == query.owner_id)
@@ -216,3 +266,6 @@ def filtered(stmt: Select, query: AssetQuery) -> Select:
             func.lower(Asset.original_filename).like(query.filename_like, escape="\\")
         )
     return stmt
+
+
+_PLAIN_PAGES = _prebuilt_plain_pages()

@@ -16,7 +16,7 @@ from mediabox.domain.errors import NotFound, StorageUnavailable, ValidationFaile
 from mediabox.domain.models import Asset, User
 from mediabox.domain.pagination import cursor_str, decode_cursor, encode_cursor
 from mediabox.infra.blobstore import BlobStore, PresignedRequest
-from mediabox.repositories.assets import AssetQuery, AssetRepository
+from mediabox.repositories.assets import PLAIN_FIELDS, AssetQuery, AssetRepository
 from mediabox.services.media_urls import MediaUrls
 
 log = logging.getLogger(__name__)
@@ -26,6 +26,8 @@ MAX_BULK = 1000
 PURGE_BATCH = 200
 __all__ = ["AssetFilters", "AssetService", "BulkResult", "library_query"]
 
+_PLAIN_ID = PLAIN_FIELDS.index("id")
+_PLAIN_CAPTURED_AT = PLAIN_FIELDS.index("captured_at")
 BULK_ACTIONS = ("trash", "restore", "purge", "favorite", "unfavorite")
 _UNSET = object()
 
@@ -42,6 +44,8 @@ class BulkResult:
 
 class AssetService:
     """The owner's view of their assets; another user's asset is always NotFound."""
+
+    plain_fields = PLAIN_FIELDS  # the names of `list_assets_plain`'s values
 
     def __init__(
         self,
@@ -73,6 +77,23 @@ class AssetService:
         if len(rows) > limit:
             last = items[-1]
             next_cursor = encode_cursor(last.captured_at.isoformat(), str(last.id))
+        return items, next_cursor
+
+    def list_assets_plain(
+        self, user: User, filters: AssetFilters, cursor: str | None, limit: int
+    ) -> tuple[list[tuple], str | None]:
+        """`list_assets` as tuples of JSON-ready values in `PLAIN_FIELDS` order (what a page
+        served as JSON needs); the same rows and the same cursor."""
+        if not 1 <= limit <= MAX_PAGE:
+            raise ValidationFailed(f"limit must be between 1 and {MAX_PAGE}.")
+        query = library_query(self.assets, user, filters, _decode(cursor) if cursor else None)
+        rows = self.assets.list_page_plain(query, limit + 1)
+        items = rows[:limit]
+        next_cursor = None
+        if len(rows) > limit:
+            last = items[-1]
+            captured_at = datetime.fromisoformat(last[_PLAIN_CAPTURED_AT])
+            next_cursor = encode_cursor(captured_at.isoformat(), last[_PLAIN_ID])
         return items, next_cursor
 
     def get(self, user: User, asset_id: uuid.UUID) -> Asset:

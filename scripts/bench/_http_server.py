@@ -86,6 +86,10 @@ class Server:
         worker is one), added up."""
         return sum(_vm_hwm_kib(pid) for pid in _tree(self.process.pid)) / 1024
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU seconds used so far by the server process and its children."""
+        return sum(_cpu_seconds(pid) for pid in _tree(self.process.pid))
+
     def login(self, email: str, password: str = "benchmark passphrase") -> dict[str, str]:  # noqa: S107
         requests.post(
             f"{self.base}/api/v1/auth/register",
@@ -118,6 +122,14 @@ def _tree(pid: int) -> list[int]:
         for task in Path(f"/proc/{current}/task").glob("*/children"):
             todo += [int(child) for child in task.read_text().split()]
     return found
+
+
+def _cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _vm_hwm_kib(pid: int) -> int:

@@ -3,7 +3,8 @@
 Seeds N assets for one user and N for another with bulk inserts, serves them with a real
 `mediabox serve` (waitress) on 127.0.0.1 — or cheroot, granian (`--servers`, one row each) —
 and reports p50/p95/p99 for the first page and a deep page, beside the same keyset query run
-directly on the database, and each server's peak RSS.
+directly on the database, the server's CPU time per request (less sensitive to other load
+than the wall clock) and each server's peak RSS.
 
 Usage: python scripts/bench/bench_list.py [--assets 100000] [--requests 300]
        [--database-url postgresql://...]   (default: a fresh SQLite file)
@@ -103,18 +104,22 @@ def seed(app, owner_ids: list[uuid.UUID], per_user: int) -> None:
         db.session.commit()
 
 
-def time_http(server: Server, headers: dict, cursor: str | None, count: int) -> list[float]:
+def time_http(
+    server: Server, headers: dict, cursor: str | None, count: int
+) -> tuple[list[float], float]:
+    """Wall-clock samples (ms) and the server's CPU ms per request over them."""
     session = requests.Session()
     url = f"{server.base}/api/v1/assets?limit={LIMIT}" + (f"&cursor={cursor}" if cursor else "")
     for _ in range(10):
         session.get(url, headers=headers, timeout=30).raise_for_status()
     samples = []
+    cpu_before = server.cpu_seconds()
     for _ in range(count):
         began = time.perf_counter()
         response = session.get(url, headers=headers, timeout=30)
         samples.append((time.perf_counter() - began) * 1000)
         assert response.status_code == 200 and len(response.json()["items"]) == LIMIT
-    return samples
+    return samples, (server.cpu_seconds() - cpu_before) * 1000 / count
 
 
 def time_sql(app, owner: uuid.UUID, after, count: int) -> list[float]:
@@ -197,8 +202,9 @@ def main() -> None:
                 server = Server(work, {"DATABASE_URL": database_url}, wsgi=kind)
                 headers = server.login("bench@example.com")
             for name, (page_cursor, _after) in cases.items():
-                http = percentiles(time_http(server, headers, page_cursor, args.requests))
-                rows.append((kind, name, http, http["p50"] / bare[name]["p50"]))
+                samples, cpu_ms = time_http(server, headers, page_cursor, args.requests)
+                http = percentiles(samples)
+                rows.append((kind, name, http, (http["p50"] / bare[name]["p50"], cpu_ms)))
             rows.append((kind, "RSS peak", None, server.peak_rss_mb()))
         for name, stats in bare.items():
             print(f"  bare SQL   {name:<24} {fmt(stats)}")
@@ -206,7 +212,9 @@ def main() -> None:
             if http is None:
                 print(f"  {kind:<10} server RSS peak {value:.0f} MB")
             else:
-                print(f"  {kind:<10} {name:<24} {fmt(http)}   HTTP/bare p50 {value:.2f}")
+                ratio, cpu_ms = value
+                print(f"  {kind:<10} {name:<24} {fmt(http)}   HTTP/bare p50 {ratio:.2f}"
+                      f"   server CPU {cpu_ms:.1f} ms/request")  # fmt: skip
         print("targets (SQLite): p50 < 15 ms, p99 < 40 ms, HTTP/bare ratio < 3")
     finally:
         if server is not None:

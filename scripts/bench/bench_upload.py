@@ -3,8 +3,9 @@
 One large file as a multipart upload (4 parts in flight) and many 30 MiB files as single
 signed PUTs (4 in flight), against a real `mediabox serve` (waitress) on 127.0.0.1, or the
 same app under cheroot or granian (`--servers waitress,cheroot,granian`, one row each).
-Prints throughput beside `cp` + fsync of the same bytes on the same disk, and each server's
-idle and peak RSS.
+Prints throughput beside `cp` + fsync of the same bytes on the same disk, the server's CPU
+time per MB (less sensitive to other load than the wall clock), and each server's idle and
+peak RSS.
 
 Usage: python scripts/bench/bench_upload.py [--big-mib 2048] [--small-count 50]
        [--small-mib 30] [--in-flight 4] [--dir /work/tmp] [--servers waitress,...]
@@ -132,9 +133,12 @@ def measure(kind: str, work: Path, big: Path, small_body: bytes, args) -> dict[s
     try:
         headers = server.login("bench@example.com")
         rss_idle = server.peak_rss_mb()
+        cpu_began = server.cpu_seconds()
         began = time.perf_counter()
         upload_multipart(server, headers, big, args.in_flight)
         big_s = time.perf_counter() - began
+        big_cpu = server.cpu_seconds() - cpu_began
+        cpu_began = server.cpu_seconds()
         began = time.perf_counter()
         with ThreadPoolExecutor(max_workers=args.in_flight) as pool:
             list(
@@ -144,7 +148,15 @@ def measure(kind: str, work: Path, big: Path, small_body: bytes, args) -> dict[s
                 )
             )
         small_s = time.perf_counter() - began
-        return {"big_s": big_s, "small_s": small_s, "idle": rss_idle, "peak": server.peak_rss_mb()}
+        small_cpu = server.cpu_seconds() - cpu_began
+        return {
+            "big_s": big_s,
+            "small_s": small_s,
+            "big_cpu": big_cpu,
+            "small_cpu": small_cpu,
+            "idle": rss_idle,
+            "peak": server.peak_rss_mb(),
+        }
     finally:
         server.stop()
         shutil.rmtree(data_dir, ignore_errors=True)
@@ -192,6 +204,9 @@ def main() -> None:
             print(f"{kind:<10}{big_mb / r['big_s']:>16.1f}{big_cp / r['big_s']:>7.2f}"
                   f"{small_mb / r['small_s']:>14.1f}{small_cp / r['small_s']:>7.2f}"
                   f"{r['idle']:>9.0f}M{r['peak']:>9.0f}M")  # fmt: skip
+        for kind, r in results.items():
+            print(f"{kind:<10}server CPU per MB: multipart {r['big_cpu'] * 1000 / big_mb:.2f} ms, "
+                  f"single {r['small_cpu'] * 1000 / small_mb:.2f} ms")  # fmt: skip
         print("targets: ratio >= 0.7 of cp; server peak RSS < 150 MB")
     finally:
         shutil.rmtree(work, ignore_errors=True)

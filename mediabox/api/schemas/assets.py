@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
-from operator import itemgetter
 from typing import Literal
 
 from pydantic import AwareDatetime, Field, field_validator
@@ -79,46 +79,50 @@ _PAGE_KEYS = (
     "thumbhash", "preview_url", "processing", "created_at", "updated_at", "deleted_at",
     "description", "camera_make", "camera_model", "gps_lat", "gps_lon",
 )  # fmt: skip
-_PAGE_SOURCES = tuple(
-    {"thumb_url": "storage_key_thumb", "preview_url": "storage_key_preview"}.get(
-        key, "processing_state" if key == "processing" else key
-    )
-    for key in _PAGE_KEYS
-)
+_FINAL_STATES = frozenset({"done", "failed"})
 
 
-def asset_page_json(rows, media_urls, *, include_location: bool = True) -> list[dict]:
+def asset_page_json(
+    rows, media_urls, *, include_location: bool = True, fields: Sequence[str] | None = None
+) -> list[dict]:
     """The fast path for a page of result rows (the same dicts as `asset_json`): values by
-    position, not by attribute, and the page's thumbnail and preview URLs looked up (or
-    signed) in one pass."""
+    position, not by attribute, worked out a column at a time, and the page's thumbnail and
+    preview URLs looked up (or signed) in one pass. `fields` names the values of plain
+    tuples (else the rows' own `_fields`)."""
     if not rows:
         return []
-    at = {name: index for index, name in enumerate(rows[0]._fields)}  # Row rebuilds _fields
-    copied = itemgetter(*(at[name] for name in _PAGE_SOURCES))
-    thumb_at, preview_at, poster_at = (
-        at["storage_key_thumb"], at["storage_key_preview"], at["storage_key_poster"]
-    )  # fmt: skip
-    error_at = at["processing_error"]
-    thumbs = media_urls.stable_jpeg_urls([row[thumb_at] for row in rows])
-    previews = media_urls.stable_jpeg_urls([row[preview_at] or row[poster_at] for row in rows])
-    page = []
-    for row, thumb, preview in zip(rows, thumbs, previews, strict=True):
-        item = dict(zip(_PAGE_KEYS, copied(row), strict=True))
-        item["thumb_url"] = thumb
-        item["preview_url"] = preview
-        state = item["processing"]
-        item["processing"] = {
-            "state": state if state in ("done", "failed") else "pending",
-            "error": row[error_at],
-        }
-        if item["deleted_at"] is not None:
-            item["status"] = "deleted"
-        if not item["description"]:
-            item["description"] = ""
-        if not include_location:
-            item["gps_lat"] = item["gps_lon"] = None
-        page.append(item)
-    return page
+    at = {name: index for index, name in enumerate(fields or rows[0]._fields)}
+    columns = list(zip(*rows, strict=True))
+    count = len(rows)
+
+    def column(name: str) -> Sequence:
+        return columns[at[name]]
+
+    deleted = column("deleted_at")
+    status = column("status")
+    if deleted.count(None) != count:
+        status = [s if d is None else "deleted" for s, d in zip(status, deleted, strict=True)]
+    description = column("description")
+    if None in description:
+        description = [d or "" for d in description]
+    preview_keys = zip(column("storage_key_preview"), column("storage_key_poster"), strict=True)
+    previews = [preview or poster for preview, poster in preview_keys]
+    processing = [
+        {"state": state if state in _FINAL_STATES else "pending", "error": error}
+        for state, error in zip(column("processing_state"), column("processing_error"), strict=True)
+    ]
+    nowhere = (None,) * count
+    derived = {
+        "status": status,
+        "description": description,
+        "thumb_url": media_urls.stable_jpeg_urls(column("storage_key_thumb")),
+        "preview_url": media_urls.stable_jpeg_urls(previews),
+        "processing": processing,
+        "gps_lat": column("gps_lat") if include_location else nowhere,
+        "gps_lon": column("gps_lon") if include_location else nowhere,
+    }
+    out = [derived[key] if key in derived else column(key) for key in _PAGE_KEYS]
+    return [dict(zip(_PAGE_KEYS, values, strict=True)) for values in zip(*out, strict=True)]
 
 
 def asset_json_from_values(values: dict, media_urls, *, include_location: bool = True) -> dict:
