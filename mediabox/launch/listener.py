@@ -15,6 +15,12 @@ log = logging.getLogger(__name__)
 POLL_SECONDS = 0.2
 
 
+def base_url(scheme: str, host: str, port: int) -> str:
+    """The URL this machine reaches a listener on `host:port` at (loopback for 0.0.0.0)."""
+    reach = "127.0.0.1" if host in ("0.0.0.0", "") else host  # noqa: S104
+    return f"{scheme}://{reach}:{port}/"
+
+
 class Listener:
     """Serve a WSGI app on `host:port` from a background thread.
 
@@ -58,8 +64,7 @@ class Listener:
 
     @property
     def url(self) -> str:
-        host = "127.0.0.1" if self.host in ("0.0.0.0", "") else self.host  # noqa: S104
-        return f"http://{host}:{self.port}/"
+        return base_url("http", self.host, self.port)
 
     def start(self) -> Listener:
         self._thread.start()

@@ -142,8 +142,9 @@ class TlsListener:
 
     @property
     def url(self) -> str:
-        host = "127.0.0.1" if self.host in ("0.0.0.0", "") else self.host  # noqa: S104
-        return f"https://{host}:{self.port}/"
+        from mediabox.launch.listener import base_url
+
+        return base_url("https", self.host, self.port)
 
     def serve(self) -> None:
         """Serve on this thread until `stop()`."""

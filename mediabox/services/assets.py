@@ -68,33 +68,30 @@ class AssetService:
         self, user: User, filters: AssetFilters, cursor: str | None, limit: int
     ) -> tuple[list[Asset], str | None]:
         """One page, newest `captured_at` first; `next_cursor` is None on the last page."""
-        if not 1 <= limit <= MAX_PAGE:
-            raise ValidationFailed(f"limit must be between 1 and {MAX_PAGE}.")
-        query = library_query(self.assets, user, filters, _decode(cursor) if cursor else None)
-        rows = self.assets.list_page(query, limit + 1)
-        items = rows[:limit]
-        next_cursor = None
-        if len(rows) > limit:
-            last = items[-1]
-            next_cursor = encode_cursor(last.captured_at.isoformat(), str(last.id))
-        return items, next_cursor
+        items, more = self._page(self.assets.list_page, user, filters, cursor, limit)
+        last = items[-1] if more else None
+        return items, encode_cursor(last.captured_at.isoformat(), str(last.id)) if last else None
 
     def list_assets_plain(
         self, user: User, filters: AssetFilters, cursor: str | None, limit: int
     ) -> tuple[list[tuple], str | None]:
         """`list_assets` as tuples of JSON-ready values in `PLAIN_FIELDS` order (what a page
         served as JSON needs); the same rows and the same cursor."""
-        if not 1 <= limit <= MAX_PAGE:
-            raise ValidationFailed(f"limit must be between 1 and {MAX_PAGE}.")
-        query = library_query(self.assets, user, filters, _decode(cursor) if cursor else None)
-        rows = self.assets.list_page_plain(query, limit + 1)
-        items = rows[:limit]
+        items, more = self._page(self.assets.list_page_plain, user, filters, cursor, limit)
         next_cursor = None
-        if len(rows) > limit:
+        if more:
             last = items[-1]
             captured_at = datetime.fromisoformat(last[_PLAIN_CAPTURED_AT])
             next_cursor = encode_cursor(captured_at.isoformat(), last[_PLAIN_ID])
         return items, next_cursor
+
+    def _page(self, fetch, user: User, filters: AssetFilters, cursor: str | None, limit: int):
+        """A page's rows by `fetch(query, limit + 1)` and whether more follow."""
+        if not 1 <= limit <= MAX_PAGE:
+            raise ValidationFailed(f"limit must be between 1 and {MAX_PAGE}.")
+        query = library_query(self.assets, user, filters, _decode(cursor) if cursor else None)
+        rows = fetch(query, limit + 1)
+        return rows[:limit], len(rows) > limit
 
     def get(self, user: User, asset_id: uuid.UUID) -> Asset:
         """An asset of the caller (in the library or the trash)."""
