@@ -17,13 +17,10 @@ from __future__ import annotations
 import io
 import json
 import os
-import re
-import signal
 import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -32,6 +29,7 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.support.cdp import WebKitPageSession
+from tests.support.processes import Collected
 
 OWNER = "owner@example.com"
 # A painted page: a spinner on white has 137 colours but 0.02% of the screen off white; the
@@ -74,57 +72,24 @@ DOWNLOAD_ORIGINAL = """(async () => {
 })()"""
 
 
-class Launch:
-    """A `mediabox desktop` process whose output is collected line by line."""
+class Launch(Collected):
+    """The bundle's `mediabox desktop`, its output collected; a wait that fails ends the smoke
+    with its message."""
 
     def __init__(self, command: list[str], env: dict[str, str]):
-        self.proc = subprocess.Popen(  # noqa: S603 - the bundle under test
-            [*command, "desktop"],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            errors="replace",
-        )
-        self.lines: list[str] = []
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        for line in self.proc.stdout:
-            self.lines.append(line.rstrip("\n"))
-
-    @property
-    def output(self) -> str:
-        return "\n".join(self.lines)
+        super().__init__([*command, "desktop"], env)
 
     def wait_for(self, pattern: str, timeout: float = 120) -> None:
-        deadline = time.monotonic() + timeout
-        while not any(re.search(pattern, line) for line in self.lines):
-            if self.proc.poll() is not None:
-                self._reader.join(2)
-                if any(re.search(pattern, line) for line in self.lines):
-                    return
-                fail(f"exited ({self.proc.returncode}) before {pattern!r}:\n{self.output}")
-            if time.monotonic() > deadline:
-                fail(f"no {pattern!r} within {timeout} s:\n{self.output[-4000:]}")
-            time.sleep(0.1)
+        try:
+            super().wait_for(pattern, timeout)
+        except AssertionError as exc:
+            fail(str(exc))
 
     def close(self) -> float:
         """SIGTERM (the window's close path); seconds until the process was gone. (WebKit's
         web process may outlive it by a few seconds, holding the output pipe open; with the
         remote inspector attached it does: so the output is read to its end afterwards.)"""
-        started = time.monotonic()
-        self.proc.send_signal(signal.SIGTERM)
-        self.proc.wait(30)
-        seconds = time.monotonic() - started
-        self._reader.join(15)
-        return seconds
-
-    def kill(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait(10)
+        return self.stop(drain=15)
 
 
 def fail(message: str) -> None:

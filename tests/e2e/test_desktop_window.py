@@ -11,13 +11,10 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
-import signal
 import socket
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -27,6 +24,7 @@ import requests
 from tests.conftest import TESTDATA
 from tests.e2e.conftest import FOREIGN_ENV, SHOTS_DIR, STATIC_INDEX
 from tests.support.cdp import PageSession
+from tests.support.processes import Collected
 
 DESKTOP = [sys.executable, "-m", "mediabox.cli", "desktop"]
 PROBE_PAGE = """<!doctype html><html lang=en><head><meta charset=utf-8><title>Mediabox</title>
@@ -84,54 +82,11 @@ def _env(data_dir: Path, static_dir: Path, display: str | None, **extra) -> dict
     return env
 
 
-class Launch:
+class Launch(Collected):
     """A `mediabox desktop` process whose output is collected line by line."""
 
     def __init__(self, env: dict[str, str], *args: str):
-        self.proc = subprocess.Popen(
-            [*DESKTOP, *args],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            errors="replace",
-        )
-        self.lines: list[str] = []
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        for line in self.proc.stdout:
-            self.lines.append(line.rstrip("\n"))
-
-    @property
-    def output(self) -> str:
-        return "\n".join(self.lines)
-
-    def wait_for(self, pattern: str, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while not any(re.search(pattern, line) for line in self.lines):
-            if self.proc.poll() is not None:
-                self._reader.join(2)
-                if any(re.search(pattern, line) for line in self.lines):
-                    return
-                pytest.fail(f"exited ({self.proc.returncode}) before {pattern!r}:\n{self.output}")
-            if time.monotonic() > deadline:
-                pytest.fail(f"no {pattern!r} within {timeout} s:\n{self.output}")
-            time.sleep(0.1)
-
-    def stop(self, sig=signal.SIGTERM) -> float:
-        """Send `sig`; seconds until the process was gone."""
-        started = time.monotonic()
-        self.proc.send_signal(sig)
-        self.proc.wait(30)
-        self._reader.join(5)
-        return time.monotonic() - started
-
-    def kill(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait(10)
+        super().__init__([*DESKTOP, *args], env)
 
 
 def _port(data_dir: Path) -> int:

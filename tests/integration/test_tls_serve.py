@@ -9,13 +9,10 @@ import io
 import ipaddress
 import json
 import os
-import re
-import signal
 import socket
 import ssl
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -26,6 +23,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from PIL import Image
+
+from tests.support.processes import Collected
 
 OWNER = {"email": "tls@example.com", "password": "a long tls passphrase"}
 
@@ -91,52 +90,16 @@ def _env(data_dir: Path) -> dict[str, str]:
     return env | {"MEDIABOX_DATA_DIR": str(data_dir), "ALLOW_REGISTRATION": "true"}
 
 
-class Served:
-    """`mediabox serve` in a child process, its output collected."""
-
-    def __init__(self, args: list[str], env: dict[str, str]):
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "mediabox.cli", "serve", *args],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        self.lines: list[str] = []
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        for line in self.proc.stdout:
-            self.lines.append(line)
-
-    @property
-    def output(self) -> str:
-        return "".join(self.lines)
-
-    def wait_for(self, pattern: str, timeout: float = 90) -> None:
-        deadline = time.monotonic() + timeout
-        while not re.search(pattern, self.output, re.MULTILINE):
-            assert self.proc.poll() is None, f"serve exited {self.proc.returncode}:\n{self.output}"
-            assert time.monotonic() < deadline, f"no {pattern!r} in:\n{self.output}"
-            time.sleep(0.1)
-
-    def stop(self) -> float:
-        started = time.monotonic()
-        self.proc.send_signal(signal.SIGTERM)
-        self.proc.wait(timeout=30)
-        return time.monotonic() - started
-
-    def kill(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait(timeout=10)
+def serve(args: list[str], env: dict[str, str]) -> Collected:
+    """`mediabox serve ARGS` in a child process, its output collected."""
+    return Collected([sys.executable, "-m", "mediabox.cli", "serve", *args], env)
 
 
 @pytest.fixture
 def https_server(tmp_path):
     cert, key = self_signed(tmp_path)
     port, share_port = _free_port(), _free_port()
-    served = Served(
+    served = serve(
         [
             "--host", "127.0.0.1", "--port", str(port), "--share-port", str(share_port),
             "--cert", str(cert), "--key", str(key),
@@ -242,7 +205,7 @@ def test_a_certificate_that_cannot_be_used_is_a_clear_error(tmp_path):
     cert, _key = self_signed(tmp_path / "a")
     _other_cert, other_key = self_signed(tmp_path / "b")
     port = str(_free_port())
-    served = Served(
+    served = serve(
         ["--host", "127.0.0.1", "--port", port, "--cert", str(cert), "--key", str(other_key)],
         _env(tmp_path / "data"),
     )
