@@ -152,6 +152,27 @@ def test_failed_tile_tells_why_on_hover(page, shot):
     shot(page, "timeline-failed-tooltip-en-desktop")
 
 
+ACTIONS_FIT = """bar => {
+  const box = bar.getBoundingClientRect();
+  return [...bar.querySelectorAll('[data-action]')].every(el => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.left >= box.left && r.right <= box.right + 0.5 && r.height <= 48;
+  });
+}"""
+
+
+def run_bulk_action(page, key: str) -> None:
+    """Click an action of the selection bar, from its "More actions" menu when the bar had no
+    room for it."""
+    bar = page.get_by_test_id("bulk-bar")
+    direct = bar.locator(f"[data-action={key}]")
+    if direct.count():
+        direct.click()
+        return
+    bar.get_by_test_id("bulk-more").click()
+    page.get_by_role("menuitem").and_(page.locator(f"[data-action={key}]")).click()
+
+
 def select_three_with_shift(page) -> list[str]:
     first, third = tiles(page).nth(0), tiles(page).nth(2)
     first.hover()
@@ -180,8 +201,9 @@ def trash_restore_flow(page, shot, language: str, device: str) -> None:
     count_text = bar.get_by_test_id("bulk-count").inner_text()
     assert count_text == ("3 items selected" if language == "en" else "Выбрано 3 элемента")
     shot(page, f"selection-{language}-{device}")
+    assert bar.evaluate(ACTIONS_FIT), "every action in the bar is whole and on one line"
 
-    bar.locator("[data-action=trash]").click()
+    run_bulk_action(page, "trash")
     bar.wait_for(state="detached")
     for asset_id in ids:
         page.locator(f"[data-testid=asset-tile][data-asset-id='{asset_id}']").wait_for(
@@ -206,7 +228,7 @@ def trash_restore_flow(page, shot, language: str, device: str) -> None:
 
     page.keyboard.press("Control+a")
     bar.wait_for()
-    bar.locator("[data-action=restore]").click()
+    run_bulk_action(page, "restore")
     page.get_by_test_id("trash-empty").wait_for()
     live = library(page)
     assert set(ids) <= set(live), "restored into the library"
@@ -242,7 +264,7 @@ def test_bulk_favourite_and_undo_trash(page, restore_all):
     first.get_by_test_id("select-toggle").click()
     bar = page.get_by_test_id("bulk-bar")
     assert bar.get_by_test_id("bulk-count").inner_text() == "1 item selected"
-    bar.locator("[data-action=favorite]").click()
+    run_bulk_action(page, "favorite")
     bar.wait_for(state="detached")
     page.wait_for_function(
         "(id) => !!document.querySelector(`[data-asset-id='${id}'] [aria-label='Favourite']`)",
@@ -253,11 +275,11 @@ def test_bulk_favourite_and_undo_trash(page, restore_all):
     first = page.locator(f"[data-testid=asset-tile][data-asset-id='{asset_id}']")
     first.hover()
     first.get_by_test_id("select-toggle").click()
-    bar.locator("[data-action=unfavorite]").click()
+    run_bulk_action(page, "unfavorite")
     bar.wait_for(state="detached")
     first.hover()
     first.get_by_test_id("select-toggle").click()
-    bar.locator("[data-action=trash]").click()
+    run_bulk_action(page, "trash")
     page.get_by_role("button", name="Undo").click()
     first.wait_for()
     asset = library(page)[asset_id]
@@ -307,7 +329,7 @@ def test_delete_forever_and_empty_trash_ask_first(open_page, fresh_server, fresh
     victim = tiles(page).first.get_attribute("data-asset-id")
     tiles(page).first.hover()
     tiles(page).first.get_by_test_id("select-toggle").click()
-    page.get_by_test_id("bulk-bar").locator("[data-action=purge]").click()
+    run_bulk_action(page, "purge")
     dialog = page.get_by_test_id("confirm-dialog")
     dialog.wait_for()
     assert "Delete 1 item forever?" in dialog.inner_text()
@@ -316,7 +338,7 @@ def test_delete_forever_and_empty_trash_ask_first(open_page, fresh_server, fresh
     dialog.wait_for(state="detached")
     assert tiles(page).count() == 3, "cancel keeps everything"
 
-    page.get_by_test_id("bulk-bar").locator("[data-action=purge]").click()
+    run_bulk_action(page, "purge")
     page.get_by_test_id("confirm-ok").click()
     page.locator(f"[data-testid=asset-tile][data-asset-id='{victim}']").wait_for(state="detached")
     assert tiles(page).count() == 2
