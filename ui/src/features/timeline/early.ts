@@ -1,10 +1,16 @@
 /**
  * The first screen's data, requested as soon as the timeline's code loads (in parallel with
- * the session check) instead of after it: the buckets, then the newest month. Plain fetch,
- * so a signed-out visitor's 401 just means "no head start". Each answer is used once.
+ * the session check) instead of after it: the buckets, then the newest month, then the first
+ * screen's thumbnails (requested with the month's data rather than once the grid is laid out,
+ * about 0.25 s later on a slow machine; the tiles' images then come from the page's image
+ * cache). Plain fetch, so a signed-out visitor's 401 just means "no head start". Each answer
+ * is used once.
  */
 import { hasSessionCookies } from "../../api/http";
 import type { BucketsResponse, MonthColumns } from "./api";
+
+/** About the first screen of a large display; a phone's first screen takes fewer. */
+export const PRELOADED_THUMBNAILS = 24;
 
 let buckets: Promise<BucketsResponse | null> | null = null;
 let firstMonth: { month: string; data: Promise<MonthColumns | null> } | null = null;
@@ -24,8 +30,20 @@ export function startEarlyTimeline(): void {
   buckets = getOrNull<BucketsResponse>("/api/v1/timeline/buckets");
   void buckets.then((answer) => {
     const month = answer?.buckets[0]?.month;
-    if (month) firstMonth = { month, data: getOrNull<MonthColumns>(`/api/v1/timeline/buckets/${month}`) };
+    if (!month) return;
+    const data = getOrNull<MonthColumns>(`/api/v1/timeline/buckets/${month}`);
+    firstMonth = { month, data };
+    void data.then(preloadThumbnails);
   });
+}
+
+export function preloadThumbnails(month: MonthColumns | null): void {
+  for (const url of month?.thumb_urls.slice(0, PRELOADED_THUMBNAILS) ?? []) {
+    if (!url) continue;
+    const image = new Image();
+    image.decoding = "async";
+    image.src = url;
+  }
 }
 
 export function takeEarlyBuckets(): Promise<BucketsResponse | null> | null {
