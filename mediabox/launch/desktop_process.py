@@ -20,6 +20,7 @@ import multiprocessing
 import os
 import queue
 import signal
+import sys
 import threading
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -167,11 +168,20 @@ def _signal_mask_kept():
 
 
 # --- In the child -----------------------------------------------------------------------------
+def without_redis() -> None:
+    """With no `REDIS_URL` nothing here talks to Redis, yet huey imports its client whenever it
+    is installed: about 0.15 s of the server's start, which the window waits for. Marked absent,
+    huey offers its SQLite storage only, which is the one this process runs."""
+    sys.modules.setdefault("redis", None)
+
+
 def serve_in_child(config: Config, focus_token: str, preferred_port: int, conn) -> None:
     """The server process: start the server, report, then serve the parent's requests until it
     says stop, the pipe ends (the parent is gone) or SIGTERM; then stop in order."""
     stopping = threading.Event()
     _take_signals(stopping)
+    if not config.redis_url:
+        without_redis()
     from mediabox.launch import configure_logging
 
     configure_logging()

@@ -168,3 +168,23 @@ class _Client:
 
     def post(self, path: str, json: dict):
         return self.session.post(self.base + path.lstrip("/"), json=json, timeout=30)
+
+
+def test_without_redis_the_server_process_never_imports_its_client():
+    probe = (
+        "import sys\n"
+        "from mediabox.launch.desktop_process import without_redis\n"
+        "without_redis()\n"
+        "import huey, limits, mediabox.app, mediabox.jobs\n"
+        "from huey import SqliteHuey\n"
+        "SqliteHuey(filename=':memory:')\n"
+        "try:\n"
+        "    import redis\n"
+        "except ImportError:\n"
+        "    print('redis absent')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "redis absent"
