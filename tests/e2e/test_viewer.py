@@ -338,7 +338,12 @@ def test_favourite_and_trash_with_undo(page):
         "() => document.querySelector('[data-testid=viewer-favorite]')"
         ".getAttribute('aria-pressed') === 'true'"
     )
-    assert library(page)["Pentax_K10D.jpg"]["is_favorite"] is True
+    # the button turns at once (optimistic); the server's answer may come a moment later
+    page.wait_for_function(
+        "() => fetch('/api/v1/assets?limit=500').then(r => r.json())"
+        ".then(d => d.items.some(i => i.original_filename === 'Pentax_K10D.jpg'"
+        " && i.is_favorite === true))"
+    )
     favourite.click()
     page.wait_for_function(
         "() => document.querySelector('[data-testid=viewer-favorite]')"
