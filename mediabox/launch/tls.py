@@ -3,7 +3,7 @@
 waitress speaks no TLS, so an HTTPS listener is cheroot (pure Python, on the standard
 library's `ssl`) with the same bounds as every other listener: a declared body above what the
 route may take is a 413 in the common error shape before the app reads a byte, a chunked one is
-cut off at the same limit, open connections are capped and idle ones time out. Blob bodies are
+a 411, open connections are capped and idle ones time out. Blob bodies are
 not spooled into the store's temp directory here: the store reads them as it does any stream.
 """
 
@@ -50,27 +50,29 @@ class TlsFiles:
 
 
 def bounded(app, limits: BodyLimits):
-    """`app` behind the request-body limits of `limits` (see `mediabox.infra.http_limits`)."""
+    """`app` behind the request-body limits of `limits` (see `mediabox.infra.http_limits`):
+    a declared body above the route's limit is a 413 before a byte of it is read, and a
+    chunked body (no length to check; cheroot hands it on undecoded, so the app would read
+    nothing) is a 411: browsers and the API's clients always send a Content-Length."""
 
     def guarded(environ, start_response):
         limit = limits.for_request(environ.get("REQUEST_METHOD", ""), environ.get("PATH_INFO", ""))
         declared = environ.get("CONTENT_LENGTH") or ""
         if declared.isdigit() and int(declared) > limit:
-            return _too_large(start_response, limit)
-        if not declared and "chunked" in environ.get("HTTP_TRANSFER_ENCODING", "").lower():
-            environ["wsgi.input"] = _CappedInput(environ["wsgi.input"], limit)
+            message = f"The request body is larger than this endpoint accepts ({limit} bytes)."
+            return _refuse(start_response, "413 Payload Too Large", "payload_too_large", message)
+        if "chunked" in environ.get("HTTP_TRANSFER_ENCODING", "").lower():
+            message = "Send the request body with a Content-Length (chunked bodies are refused)."
+            return _refuse(start_response, "411 Length Required", "length_required", message)
         return app(environ, start_response)
 
     return guarded
 
 
-def _too_large(start_response, limit: int):
-    message = f"The request body is larger than this endpoint accepts ({limit} bytes)."
-    body = json.dumps(
-        {"error": {"code": "payload_too_large", "message": message, "details": None}}
-    ).encode()
+def _refuse(start_response, status: str, code: str, message: str):
+    body = json.dumps({"error": {"code": code, "message": message, "details": None}}).encode()
     start_response(
-        "413 Payload Too Large",
+        status,
         [
             ("Content-Type", "application/json"),
             ("Content-Length", str(len(body))),
@@ -78,27 +80,6 @@ def _too_large(start_response, limit: int):
         ],
     )
     return [body]
-
-
-class _CappedInput:
-    """A chunked body that fails once it passes `limit` bytes."""
-
-    def __init__(self, stream, limit: int):
-        self._stream, self._left = stream, limit
-
-    def read(self, size: int = -1) -> bytes:
-        return self._count(self._stream.read(size))
-
-    def readline(self, size: int = -1) -> bytes:
-        return self._count(self._stream.readline(size))
-
-    def _count(self, data: bytes) -> bytes:
-        self._left -= len(data)
-        if self._left < 0:
-            from werkzeug.exceptions import RequestEntityTooLarge
-
-            raise RequestEntityTooLarge()
-        return data
 
 
 class TlsListener:
