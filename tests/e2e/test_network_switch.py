@@ -7,16 +7,17 @@ The window is stood in for by what the launcher puts on each page (`window.pyweb
 and announces itself over mDNS on every interface, which no test may do here. The route's
 behaviour itself is tested against the real `LanSharing` in tests/integration/test_lan.py.
 
-Screenshots: `network-en-desktop`, `network-ru-phone`, `network-failed-en-desktop`.
+Screenshots: `network-{en,ru}-{desktop,phone}`, `network-failed-en-desktop`.
 """
 
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
-from .conftest import PHONE
+from .conftest import DESKTOP, PHONE
 
 pytestmark = pytest.mark.e2e
 
@@ -89,23 +90,35 @@ def test_open_on_my_network_shows_the_addresses_and_a_qr_code(page, shot):
     assert network.calls == ["GET", "POST", "DELETE"]
 
 
-def test_in_russian_on_a_phone(open_page, live_server, owner, use_language, shot):
-    phone = open_page(live_server, PHONE, owner)
-    use_language(phone, "ru")
-    phone.add_init_script(FAKE_WINDOW)
-    NetworkStandIn(phone)
-    phone.goto("/settings")
-    toggle = _switch(phone, "Открыть в домашней сети")
-    toggle.click()
-    phone.get_by_text("На другом устройстве в той же сети откройте один из этих адресов:").wait_for(
-        timeout=15_000
-    )
-    phone.get_by_role("img", name="QR-код адреса http://192.168.1.20:8766/").wait_for()
-    addresses = phone.get_by_test_id("network-addresses")
+SWITCH = {"en": "Open on my network", "ru": "Открыть в домашней сети"}
+OPEN_TEXT = {
+    "en": "On another device on the same network, open one of these addresses:",
+    "ru": "На другом устройстве в той же сети откройте один из этих адресов:",
+}
+QR_NAME = {"en": "QR code of ", "ru": "QR-код адреса "}
+
+
+@pytest.mark.parametrize(
+    ("language", "viewport", "device"),
+    [("ru", PHONE, "phone"), ("ru", DESKTOP, "desktop"), ("en", PHONE, "phone")],
+)
+def test_each_language_on_each_screen(
+    open_page, live_server, owner, use_language, shot, language, viewport, device
+):
+    page = open_page(live_server, viewport, owner)
+    use_language(page, language)
+    page.add_init_script(FAKE_WINDOW)
+    NetworkStandIn(page)
+    page.goto("/settings")
+    _switch(page, SWITCH[language]).click()
+    page.get_by_text(OPEN_TEXT[language]).wait_for(timeout=15_000)
+    page.get_by_role("img", name=QR_NAME[language] + OPEN["urls"][0]).wait_for()
+    addresses = page.get_by_test_id("network-addresses")
     addresses.scroll_into_view_if_needed()
     box = addresses.bounding_box()
-    assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
-    shot(phone, "network-ru-phone")
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], box
+    assert not re.search(r"\bnetwork\.[a-zA-Z]+\b", page.locator("body").inner_text())
+    shot(page, f"network-{language}-{device}")
 
 
 @pytest.mark.allow_console(r"status of 409")
